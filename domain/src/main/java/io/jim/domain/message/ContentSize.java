@@ -17,6 +17,8 @@ public final class ContentSize {
             } else if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
                 bytes += 4;
                 i++;
+            } else if (Character.isSurrogate(c)) {
+                bytes += 1; // a lone surrogate is encoded as '?', as String.getBytes and protobuf do
             } else {
                 bytes += 3;
             }
