@@ -1,7 +1,7 @@
 package io.jim.domain.user;
 
-import io.jim.domain.message.ContentSize;
 import io.jim.domain.shared.DomainException;
+import java.nio.charset.StandardCharsets;
 
 /** The free-form {@code extra} JSON object of users and groups: stored as text, at most 4 KiB. */
 public final class Extra {
@@ -16,7 +16,7 @@ public final class Extra {
         if (json == null || json.isEmpty()) {
             return "{}";
         }
-        if (ContentSize.utf8Bytes(json) > MAX_BYTES) {
+        if (json.getBytes(StandardCharsets.UTF_8).length > MAX_BYTES) {
             throw DomainException.invalid("extra", "extra must be at most " + MAX_BYTES + " bytes of JSON");
         }
         return json;
