@@ -1,0 +1,151 @@
+package io.jim.adapter.http;
+
+import io.javalin.Javalin;
+import io.javalin.http.HttpResponseException;
+import io.javalin.json.JavalinJackson;
+import io.javalin.router.Endpoint;
+import io.jim.adapter.http.account.AccountController;
+import io.jim.adapter.http.admin.AdminController;
+import io.jim.adapter.http.friend.FriendController;
+import io.jim.adapter.http.group.GroupController;
+import io.jim.adapter.http.message.MessageController;
+import io.jim.adapter.http.ops.OperationsController;
+import io.jim.adapter.http.web.BearerAuth;
+import io.jim.adapter.http.web.ErrorHandling;
+import io.jim.adapter.http.web.JsonBody;
+import io.jim.adapter.http.web.RequestObserver;
+import io.jim.adapter.http.web.Route;
+import io.jim.application.port.out.StorageHealth;
+import io.jim.application.port.out.UnavailableException;
+import io.jim.domain.shared.DomainException;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+/**
+ * The HTTP API of HTTP-API.md on Javalin (Jetty, virtual threads): the route table, the bearer-token
+ * before-handler, error mapping, the request log and metrics. Building it does no I/O; {@link #start()}
+ * binds the port.
+ */
+public final class HttpServer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(HttpServer.class);
+
+    private final HttpConfig config;
+    private final List<Route> routes;
+    private final Javalin app;
+    private volatile boolean started;
+
+    public HttpServer(HttpConfig config, HttpUseCases useCases, StorageHealth storageHealth, PrometheusMeterRegistry registry) {
+        this.config = Objects.requireNonNull(config, "config");
+        Objects.requireNonNull(useCases, "useCases");
+        Objects.requireNonNull(storageHealth, "storageHealth");
+        Objects.requireNonNull(registry, "registry");
+
+        JsonBody json = new JsonBody(JsonBody.newMapper(), config.maxBodyBytes());
+        this.routes = List.copyOf(Stream.of(
+                        new AccountController(useCases.accounts(), json).routes(),
+                        new FriendController(useCases.friends(), json).routes(),
+                        new GroupController(useCases.groups(), json).routes(),
+                        new MessageController(useCases.messages(), json).routes(),
+                        new AdminController(useCases.messages().adminPush(), json).routes(),
+                        new OperationsController(storageHealth, registry).routes())
+                .flatMap(List::stream)
+                .toList());
+        requireUnique(routes);
+
+        BearerAuth auth = new BearerAuth(useCases.accounts().authenticate(), config.adminToken());
+        RequestObserver observer = new RequestObserver(registry);
+        this.app = Javalin.create(cfg -> {
+            cfg.jetty.host = config.bindAddress();
+            cfg.jetty.port = config.port();
+            cfg.concurrency.useVirtualThreads = true;
+            cfg.startup.showJavalinBanner = false;
+            cfg.startup.showOldJavalinVersionWarning = false;
+            cfg.jsonMapper(new JavalinJackson(json.mapper(), true));
+            cfg.http.maxRequestSize = config.maxBodyBytes();
+            // A known path with another method is 405, not 404 (HTTP-API.md "Conventions").
+            cfg.http.prefer405over404 = true;
+            cfg.requestLogger.http(observer);
+            cfg.router.javaLangErrorHandler((res, error) -> {
+                LOG.error("fatal error while handling a request", error);
+                res.setStatus(500);
+                res.setContentType("application/json");
+                try {
+                    res.getOutputStream().write("{\"code\":1,\"error\":\"INTERNAL\",\"message\":\"internal error\"}"
+                            .getBytes(StandardCharsets.UTF_8));
+                } catch (java.io.IOException e) {
+                    LOG.debug("could not write the error body", e);
+                }
+            });
+
+            cfg.routes.before(ctx -> {
+                MDC.remove("user_id");
+                MDC.remove("device_id");
+                // Refuse a declared oversize body before authenticating or reading anything.
+                if (ctx.req().getContentLengthLong() > config.maxBodyBytes()) {
+                    throw new DomainException(io.jim.domain.shared.ErrorCode.TOO_LARGE,
+                            "the request body exceeds " + config.maxBodyBytes() + " bytes", "body");
+                }
+            });
+            cfg.routes.beforeMatched(auth);
+            for (Route route : routes) {
+                cfg.routes.addEndpoint(Endpoint.create(route.method(), route.path()).addMetadata(route).handler(route.handler()));
+            }
+
+            cfg.routes.exception(DomainException.class, ErrorHandling::domain);
+            cfg.routes.exception(UnavailableException.class, ErrorHandling::unavailable);
+            cfg.routes.exception(HttpResponseException.class, ErrorHandling::framework);
+            cfg.routes.exception(Exception.class, ErrorHandling::unexpected);
+        });
+    }
+
+    /** Binds the configured address and port and starts serving; returns this server. */
+    public HttpServer start() {
+        app.start();
+        started = true;
+        LOG.info("HTTP API listening on {}:{} (admin API {})", config.bindAddress(), app.port(),
+                config.adminToken().isPresent() ? "on" : "off");
+        return this;
+    }
+
+    /** The port actually bound (the random one when configured with 0); only after {@link #start()}. */
+    public int port() {
+        if (!started) {
+            throw new IllegalStateException("the server is not started");
+        }
+        return app.port();
+    }
+
+    /** Stops accepting requests and releases the port. */
+    public void stop() {
+        app.stop();
+        started = false;
+    }
+
+    /** The route table, in registration order (for the OpenAPI check and documentation). */
+    public List<Route> routes() {
+        return routes;
+    }
+
+    private static void requireUnique(List<Route> routes) {
+        Set<String> keys = new HashSet<>();
+        List<String> duplicates = new ArrayList<>();
+        for (Route r : routes) {
+            if (!keys.add(r.key())) {
+                duplicates.add(r.key());
+            }
+        }
+        if (!duplicates.isEmpty()) {
+            throw new IllegalStateException("routes registered twice: " + duplicates);
+        }
+    }
+}

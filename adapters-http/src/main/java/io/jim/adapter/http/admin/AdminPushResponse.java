@@ -1,0 +1,5 @@
+package io.jim.adapter.http.admin;
+
+/** Answer of POST /api/admin/messages. */
+public record AdminPushResponse(long messageId) {
+}

@@ -1,0 +1,5 @@
+package io.jim.adapter.http.friend;
+
+/** Body of PATCH /api/friends/{user_id}. */
+public record UpdateRemarkRequest(String remark) {
+}

@@ -1,0 +1,5 @@
+package io.jim.adapter.http.message;
+
+/** Body of POST /api/messages/ack. */
+public record AckRequest(Long syncSequence) {
+}

@@ -1,0 +1,89 @@
+package io.jim.adapter.http.web;
+
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import io.javalin.http.MethodNotAllowedResponse;
+import io.jim.application.port.out.UnavailableException;
+import io.jim.domain.shared.DomainException;
+import io.jim.domain.shared.ErrorCode;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Turns every failure into the error body of HTTP-API.md "Conventions". Rule violations are expected
+ * and not logged here (the request log has their status); technical failures are logged once, at
+ * ERROR, with the stack trace in the log and never in the body.
+ */
+public final class ErrorHandling {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ErrorHandling.class);
+
+    private ErrorHandling() {
+    }
+
+    public static void domain(DomainException e, Context ctx) {
+        ErrorCode code = e.code();
+        String field = code == ErrorCode.INVALID_ARGUMENT ? e.field().orElse(null) : null;
+        write(ctx, code, e.getMessage(), field);
+    }
+
+    public static void unavailable(UnavailableException e, Context ctx) {
+        LOG.error("storage unavailable during {}", describe(ctx), e);
+        write(ctx, ErrorCode.UNAVAILABLE, "storage is unavailable; retry later", null);
+    }
+
+    public static void framework(HttpResponseException e, Context ctx) {
+        int status = e.getStatus();
+        switch (status) {
+            case 404 -> write(ctx, ErrorCode.NOT_FOUND, "no such endpoint", null);
+            case 405 -> {
+                // Javalin's details map lists the methods this path has; Allow is what HTTP wants for a 405.
+                String allowed = allowedMethods(e);
+                if (!allowed.isEmpty()) {
+                    ctx.header("Allow", allowed);
+                }
+                writeWithStatus(ctx, 405, ErrorCode.INVALID_ARGUMENT,
+                        "method " + ctx.method().name() + " is not allowed here" + (allowed.isEmpty() ? "" : "; allowed: " + allowed), null);
+            }
+            case 413 -> write(ctx, ErrorCode.TOO_LARGE, "the request body is too large", "body");
+            default -> {
+                ErrorCode code = ErrorStatus.codeForStatus(status);
+                writeWithStatus(ctx, status, code, code == ErrorCode.INTERNAL ? "internal error" : e.getMessage(), null);
+            }
+        }
+    }
+
+    public static void unexpected(Exception e, Context ctx) {
+        LOG.error("unexpected failure during {}", describe(ctx), e);
+        write(ctx, ErrorCode.INTERNAL, "internal error", null);
+    }
+
+    private static void write(Context ctx, ErrorCode code, String message, String field) {
+        writeWithStatus(ctx, ErrorStatus.of(code).httpStatus(), code, message, field);
+    }
+
+    private static void writeWithStatus(Context ctx, int status, ErrorCode code, String message, String field) {
+        ctx.status(status).json(new ErrorBody(ErrorStatus.of(code).wireCode(), code.name(), message, field));
+    }
+
+    private static String allowedMethods(HttpResponseException e) {
+        if (!(e instanceof MethodNotAllowedResponse)) {
+            return "";
+        }
+        Map<String, String> details = e.getDetails();
+        return details.values().stream()
+                .flatMap(v -> java.util.Arrays.stream(v.split("[,\\s]+")))
+                .filter(s -> !s.isBlank())
+                .map(s -> s.replaceAll("[^A-Z]", ""))
+                .filter(s -> !s.isEmpty())
+                .distinct()
+                .collect(Collectors.joining(", "));
+    }
+
+    private static String describe(Context ctx) {
+        Route route = Routes.matched(ctx);
+        return ctx.method().name() + " " + (route != null ? route.path() : "(unmatched)");
+    }
+}
