@@ -5,6 +5,7 @@ import io.javalin.http.RequestLogger;
 import io.jim.application.port.in.account.Principal;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -46,6 +47,10 @@ public final class RequestObserver implements RequestLogger {
                     .tag("uri", template)
                     .tag("status", Integer.toString(status))
                     .tag("outcome", outcome(status))
+                    // Buckets let Prometheus compute latency quantiles across instances; the range bounds their number.
+                    .publishPercentileHistogram()
+                    .minimumExpectedValue(Duration.ofMillis(1))
+                    .maximumExpectedValue(Duration.ofSeconds(10))
                     .register(registry)
                     .record((long) (millis * 1_000_000L), TimeUnit.NANOSECONDS);
             Optional<Principal> caller = BearerAuth.principalIfAny(ctx);
