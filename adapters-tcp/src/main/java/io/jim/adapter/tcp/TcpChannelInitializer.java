@@ -1,0 +1,59 @@
+package io.jim.adapter.tcp;
+
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelPipeline;
+import io.netty.handler.flush.FlushConsolidationHandler;
+import io.netty.handler.timeout.IdleStateHandler;
+import java.util.Objects;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * Builds a connection's pipeline (ARCHITECTURE.md 5): flush consolidation → idle timer → TLV framing →
+ * packet decoder → packet encoder → connection handler. Stateless handlers are shared across
+ * connections; the rest are created per connection.
+ */
+final class TcpChannelInitializer extends ChannelInitializer<Channel> {
+
+    /** Flushes coalesced into one syscall at most; replies and pushes from many threads flush individually. */
+    private static final int FLUSHES_PER_SYSCALL = 256;
+
+    private final TcpConfig config;
+    private final Executor executor;
+    private final TcpMetrics metrics;
+    private final ConnectionRegistry registry;
+    private final FrameDispatcher dispatcher;
+    private final PacketDecoder packetDecoder;
+    private final PacketEncoder packetEncoder;
+    private final Consumer<Connection> onConnection;
+
+    TcpChannelInitializer(TcpConfig config, Executor executor, TcpMetrics metrics, ConnectionRegistry registry,
+                          FrameDispatcher dispatcher, Consumer<Connection> onConnection) {
+        this.config = Objects.requireNonNull(config, "config");
+        this.executor = Objects.requireNonNull(executor, "executor");
+        this.metrics = Objects.requireNonNull(metrics, "metrics");
+        this.registry = Objects.requireNonNull(registry, "registry");
+        this.dispatcher = Objects.requireNonNull(dispatcher, "dispatcher");
+        this.onConnection = Objects.requireNonNull(onConnection, "onConnection");
+        this.packetDecoder = new PacketDecoder(metrics);
+        this.packetEncoder = new PacketEncoder(metrics);
+    }
+
+    @Override
+    protected void initChannel(Channel channel) {
+        Connection connection = new Connection(channel, new SerialExecutor(executor), metrics,
+                config.maxOutboundBytesPerConnection(), config.maxQueuedFramesPerConnection());
+        ChannelPipeline pipeline = channel.pipeline();
+        // First, so that it sees every flush: replies and pushes written from worker threads each ask for a
+        // flush, and outside a read it merges them into one flush per event-loop turn.
+        pipeline.addLast("flush", new FlushConsolidationHandler(FLUSHES_PER_SYSCALL, true));
+        pipeline.addLast("idle", new IdleStateHandler(config.heartbeatTimeout().toNanos(), 0, 0, TimeUnit.NANOSECONDS));
+        pipeline.addLast("frame", new TlvFrameDecoder(config.maxFrameBytes()));
+        pipeline.addLast("packet-decoder", packetDecoder);
+        pipeline.addLast("packet-encoder", packetEncoder);
+        pipeline.addLast("connection", new ConnectionHandler(connection, dispatcher, registry, config.signInTimeout()));
+        onConnection.accept(connection);
+    }
+}

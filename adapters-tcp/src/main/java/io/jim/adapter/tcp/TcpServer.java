@@ -1,0 +1,191 @@
+package io.jim.adapter.tcp;
+
+import io.jim.application.port.in.message.AckInboxUseCase;
+import io.jim.application.port.in.message.SendMessageUseCase;
+import io.jim.application.port.in.message.SignInUseCase;
+import io.jim.application.port.in.message.SyncInboxUseCase;
+import io.jim.proto.ResultCode;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.IoHandlerFactory;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.ServerChannel;
+import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollIoHandler;
+import io.netty.channel.epoll.EpollServerSocketChannel;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.util.concurrent.DefaultThreadFactory;
+import io.netty.util.concurrent.Future;
+import java.net.InetSocketAddress;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The TCP endpoint of PROTOCOL.md: binds, accepts client connections and runs each one's protocol; on
+ * {@link #stop()} tells every client Kick{23} before closing. Netty event loops only frame, decode and
+ * write; use cases run on the given executor, one frame at a time per connection.
+ */
+public final class TcpServer {
+
+    private static final Logger log = LoggerFactory.getLogger(TcpServer.class);
+
+    private final TcpConfig config;
+    private final ConnectionRegistry registry;
+    private final Executor executor;
+    private final ExecutorService ownedExecutor;
+    private final TcpMetrics metrics;
+    private final FrameDispatcher dispatcher;
+    private final Set<Connection> connections = ConcurrentHashMap.newKeySet();
+
+    private EventLoopGroup bossGroup;
+    private EventLoopGroup workerGroup;
+    private Channel serverChannel;
+    private int port = -1;
+    private boolean stopped;
+
+    /**
+     * A server whose blocking work runs on {@code executor} (it must run tasks off the calling thread, and
+     * is not shut down by {@link #stop()}).
+     */
+    public TcpServer(TcpConfig config, SignInUseCase signIn, SendMessageUseCase send, SyncInboxUseCase sync,
+                     AckInboxUseCase ack, ConnectionRegistry registry, MeterRegistry meters, Executor executor) {
+        this(config, signIn, send, sync, ack, registry, meters, Objects.requireNonNull(executor, "executor"), null);
+    }
+
+    /** A server whose blocking work runs on its own virtual threads (shut down by {@link #stop()}). */
+    public TcpServer(TcpConfig config, SignInUseCase signIn, SendMessageUseCase send, SyncInboxUseCase sync,
+                     AckInboxUseCase ack, ConnectionRegistry registry, MeterRegistry meters) {
+        this(config, signIn, send, sync, ack, registry, meters, null, Executors.newVirtualThreadPerTaskExecutor());
+    }
+
+    private TcpServer(TcpConfig config, SignInUseCase signIn, SendMessageUseCase send, SyncInboxUseCase sync,
+                      AckInboxUseCase ack, ConnectionRegistry registry, MeterRegistry meters, Executor executor,
+                      ExecutorService ownedExecutor) {
+        this.config = Objects.requireNonNull(config, "config");
+        this.registry = Objects.requireNonNull(registry, "registry");
+        Objects.requireNonNull(meters, "meters");
+        this.ownedExecutor = ownedExecutor;
+        this.executor = executor != null ? executor : ownedExecutor;
+        this.metrics = new TcpMetrics(meters);
+        this.dispatcher = new FrameDispatcher(
+                new SignInProcessor(Objects.requireNonNull(signIn, "signIn")),
+                new MessageSendProcessor(Objects.requireNonNull(send, "send"), metrics),
+                new SyncProcessor(Objects.requireNonNull(sync, "sync"), metrics),
+                new MessageAckProcessor(Objects.requireNonNull(ack, "ack")),
+                registry);
+        Gauge.builder("jim.tcp.connections", connections, Set::size).description("open client connections, signed in or not")
+                .strongReference(true).register(meters);
+    }
+
+    /** Binds and starts accepting; returns the bound port (the real one when the configured port is 0). */
+    public synchronized int start() {
+        if (serverChannel != null || stopped) {
+            throw new IllegalStateException("a TcpServer starts once");
+        }
+        boolean epoll = config.preferEpoll() && Epoll.isAvailable();
+        IoHandlerFactory ioHandlers = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
+        Class<? extends ServerChannel> channelType = epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
+        bossGroup = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("jim-tcp-accept"), ioHandlers);
+        workerGroup = new MultiThreadIoEventLoopGroup(config.ioThreads(), new DefaultThreadFactory("jim-tcp-io"), ioHandlers);
+        ServerBootstrap bootstrap = new ServerBootstrap()
+                .group(bossGroup, workerGroup)
+                .channel(channelType)
+                .option(ChannelOption.SO_BACKLOG, 1024)
+                .option(ChannelOption.SO_REUSEADDR, true)
+                .childOption(ChannelOption.TCP_NODELAY, true)
+                .childOption(ChannelOption.SO_KEEPALIVE, true)
+                .childHandler(new TcpChannelInitializer(config, executor, metrics, registry, dispatcher, this::track));
+        ChannelFuture bind = bootstrap.bind(new InetSocketAddress(config.bindAddress(), config.port())).awaitUninterruptibly();
+        if (!bind.isSuccess()) {
+            shutdownGroups();
+            throw new IllegalStateException("cannot bind TCP " + config.bindAddress() + ":" + config.port(), bind.cause());
+        }
+        serverChannel = bind.channel();
+        port = ((InetSocketAddress) serverChannel.localAddress()).getPort();
+        log.info("TCP listening on {}:{} ({}), max frame {} bytes, heartbeat timeout {}, sign-in timeout {}",
+                config.bindAddress(), port, epoll ? "epoll" : "nio", config.maxFrameBytes(), config.heartbeatTimeout(), config.signInTimeout());
+        return port;
+    }
+
+    /** The bound port; -1 before {@link #start()}. */
+    public synchronized int port() {
+        return port;
+    }
+
+    /** Open client connections, signed in or not. */
+    public int openConnections() {
+        return connections.size();
+    }
+
+    private void track(Connection connection) {
+        connections.add(connection);
+        connection.channel().closeFuture().addListener(f -> connections.remove(connection));
+    }
+
+    /**
+     * Stops accepting, sends Kick{23} to every connection and closes it, then shuts the event loops down.
+     * Each phase waits at most {@link TcpConfig#shutdownTimeout()}. Idempotent.
+     */
+    public synchronized void stop() {
+        if (stopped) {
+            return;
+        }
+        stopped = true;
+        if (serverChannel == null) {
+            shutdownExecutor();
+            return;
+        }
+        long timeoutMillis = config.shutdownTimeout().toMillis();
+        serverChannel.close().awaitUninterruptibly(timeoutMillis);
+        int kicked = 0;
+        for (Connection connection : connections) {
+            connection.kick(ResultCode.SERVER_SHUTDOWN, "the server is shutting down");
+            kicked++;
+        }
+        for (Connection connection : connections) {
+            if (!connection.channel().closeFuture().awaitUninterruptibly(timeoutMillis)) {
+                log.warn("conn={} did not close within {} ms", connection.id(), timeoutMillis);
+            }
+        }
+        shutdownGroups();
+        shutdownExecutor();
+        log.info("TCP stopped; {} connection(s) kicked", kicked);
+    }
+
+    private void shutdownGroups() {
+        long timeoutMillis = config.shutdownTimeout().toMillis();
+        // Quiet period 0: the connections are closed already, nothing is expected to arrive.
+        Future<?> boss = bossGroup.shutdownGracefully(0, timeoutMillis, TimeUnit.MILLISECONDS);
+        Future<?> workers = workerGroup.shutdownGracefully(0, timeoutMillis, TimeUnit.MILLISECONDS);
+        boss.awaitUninterruptibly(timeoutMillis);
+        workers.awaitUninterruptibly(timeoutMillis);
+    }
+
+    private void shutdownExecutor() {
+        if (ownedExecutor == null) {
+            return;
+        }
+        ownedExecutor.shutdown();
+        try {
+            if (!ownedExecutor.awaitTermination(config.shutdownTimeout().toMillis(), TimeUnit.MILLISECONDS)) {
+                ownedExecutor.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            ownedExecutor.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
+    }
+}
