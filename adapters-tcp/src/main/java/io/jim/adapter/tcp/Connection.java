@@ -1,6 +1,7 @@
 package io.jim.adapter.tcp;
 
 import io.jim.application.port.in.account.Principal;
+import io.jim.proto.ResultCode;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelConfig;
 import java.util.Objects;
@@ -51,6 +52,7 @@ final class Connection {
     private final AtomicInteger queuedFrames = new AtomicInteger();
     private volatile Principal principal;
     private volatile Future<?> signInDeadline;
+    private volatile boolean readingStopped;
 
     private final ReentrantLock pushLock = new ReentrantLock();
     private long lastPushedSequence; // guarded by pushLock
@@ -151,13 +153,14 @@ final class Connection {
 
     private void resumeReadingIfDrained() {
         ChannelConfig config = channel.config();
-        if (!config.isAutoRead() && queuedFrames.get() <= resumeReadingAt && !isClosing()) {
+        if (!config.isAutoRead() && queuedFrames.get() <= resumeReadingAt && !readingStopped && !isClosing()) {
             config.setAutoRead(true);
         }
     }
 
     /** Stops reading more frames (after a protocol error nothing more from this peer is processed). */
     void stopReading() {
+        readingStopped = true;
         channel.config().setAutoRead(false);
     }
 
@@ -217,7 +220,11 @@ final class Connection {
             return;
         }
         metrics.kick(code);
-        log.info("conn={} user_id={} device_id={} kicked with code {}: {}", id(), userIdOrDash(), deviceIdOrDash(), code, message);
+        if (code == ResultCode.SERVER_SHUTDOWN) {
+            log.debug("conn={} kicked: {}", id(), message); // one line per connection at shutdown would flood the log
+        } else {
+            log.info("conn={} user_id={} device_id={} kicked with code {}: {}", id(), userIdOrDash(), deviceIdOrDash(), code, message);
+        }
         channel.writeAndFlush(Packet.kick(code, message));
         close();
     }

@@ -106,6 +106,11 @@ public final class ConnectionRegistry implements DeliveryGateway {
         return byDevice.containsKey(device);
     }
 
+    /** The device's signed-in connection, or null. */
+    Connection connectionOf(DeviceId device) {
+        return byDevice.get(device);
+    }
+
     /** Makes a signed-in connection its device's one connection, kicking an older one with Kick{20}. */
     void register(Connection connection) {
         Principal who = Objects.requireNonNull(connection.principal(), "connection is not signed in");

@@ -32,9 +32,12 @@ public record TcpConfig(
         Duration shutdownTimeout,
         boolean preferEpoll) {
 
-    /** The documented defaults: all interfaces, port 9000, 65535-byte frames, 600 s heartbeat, 10 s sign-in, 4 MiB outbound cap. */
+    /**
+     * The documented defaults (README): all interfaces, port 50000, 65535-byte frames, 600 s heartbeat,
+     * 10 s sign-in, 4 MiB outbound cap; plus 256 queued frames, Netty's default thread count, 5 s shutdown phases, epoll.
+     */
     public static final TcpConfig DEFAULTS = new TcpConfig(
-            "0.0.0.0", 9000, FrameType.MAX_BODY_BYTES, Duration.ofSeconds(600), Duration.ofSeconds(10),
+            "0.0.0.0", 50000, FrameType.MAX_BODY_BYTES, Duration.ofSeconds(600), Duration.ofSeconds(10),
             4 * 1024 * 1024, 256, 0, Duration.ofSeconds(5), true);
 
     public TcpConfig {
