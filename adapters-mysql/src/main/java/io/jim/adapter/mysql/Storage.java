@@ -1,0 +1,276 @@
+package io.jim.adapter.mysql;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.jim.application.port.out.DeviceRepository;
+import io.jim.application.port.out.FriendRepository;
+import io.jim.application.port.out.GroupRepository;
+import io.jim.application.port.out.InboxRepository;
+import io.jim.application.port.out.InboxSequenceAllocator;
+import io.jim.application.port.out.MessageIdGenerator;
+import io.jim.application.port.out.MessageStore;
+import io.jim.application.port.out.StorageHealth;
+import io.jim.application.port.out.UnitOfWork;
+import io.jim.application.port.out.UserRepository;
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.jooq.DSLContext;
+import org.jooq.ExecuteListener;
+import org.jooq.conf.Settings;
+import org.jooq.impl.DSL;
+import org.jooq.impl.DefaultConfiguration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The storage adapter's entry point: opens the connection pool, migrates the schema with Flyway, picks
+ * the jOOQ dialect from the server and hands out the implementations of the storage ports. Closing it
+ * stops the id generators and closes the pools.
+ *
+ * <p>Two pools: the main one for the use cases, and a two-connection control pool for id-block
+ * reservations and health probes, so that neither can be starved by a main pool full of busy
+ * transactions (which might themselves be waiting for a message id).
+ */
+public final class Storage implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Storage.class);
+    private static final String MESSAGE_SEGMENT = "message";
+    private static final int CONTROL_POOL_SIZE = 2;
+    private static final Duration CONTROL_TIMEOUT = Duration.ofSeconds(2);
+
+    private final StorageConfig config;
+    private final StorageDialect dialect;
+    private final HikariDataSource pool;
+    private final HikariDataSource controlPool;
+    private final DSLContext dsl;
+    private final DSLContext controlDsl;
+    private final JooqUnitOfWork unitOfWork;
+    private final JooqUserRepository users;
+    private final JooqDeviceRepository devices;
+    private final JooqFriendRepository friends;
+    private final JooqGroupRepository groups;
+    private final JooqInboxSequenceAllocator sequences;
+    private final JooqInboxRepository inbox;
+    private final JooqMessageStore messageStore;
+    private final JooqStorageHealth health;
+    private final SegmentMessageIdGenerator messageIds;
+    private final List<SegmentMessageIdGenerator> generators = new CopyOnWriteArrayList<>();
+
+    private Storage(StorageConfig config, StorageDialect dialect, HikariDataSource pool, HikariDataSource controlPool,
+                    Clock clock, ExecuteListener... listeners) {
+        this.config = config;
+        this.dialect = dialect;
+        this.pool = pool;
+        this.controlPool = controlPool;
+        Settings settings = new Settings()
+                .withExecuteLogging(false)
+                // Connector/J may ask the server for warnings: a round trip the send path does not need.
+                .withFetchWarnings(false)
+                .withRenderSchema(false);
+        this.dsl = DSL.using(new DefaultConfiguration()
+                .set(pool).set(dialect.jooq()).set(settings).set(listeners));
+        this.controlDsl = DSL.using(controlPool, dialect.jooq(), settings);
+        this.unitOfWork = new JooqUnitOfWork(dsl);
+        this.users = new JooqUserRepository(unitOfWork, clock);
+        this.devices = new JooqDeviceRepository(unitOfWork, clock);
+        this.friends = new JooqFriendRepository(unitOfWork);
+        this.groups = new JooqGroupRepository(unitOfWork);
+        this.sequences = new JooqInboxSequenceAllocator(unitOfWork);
+        InboxWriter writer = new InboxWriter(sequences);
+        this.inbox = new JooqInboxRepository(unitOfWork, writer);
+        this.messageStore = new JooqMessageStore(unitOfWork, writer);
+        this.health = new JooqStorageHealth(controlPool, CONTROL_TIMEOUT);
+        this.messageIds = newMessageIdGenerator(config.idBlockSize());
+    }
+
+    /** Opens storage with the system clock; see {@link #open(StorageConfig, Clock)}. */
+    public static Storage open(StorageConfig config) {
+        return open(config, Clock.systemUTC());
+    }
+
+    /**
+     * Connects, migrates and returns ready storage; {@code clock} stamps creation times of users and
+     * devices.
+     *
+     * @throws StorageStartupException with a one-line message when the database cannot be reached or
+     *     migrated
+     */
+    public static Storage open(StorageConfig config, Clock clock) {
+        return open(config, clock, new ExecuteListener[0]);
+    }
+
+    /** {@link #open(StorageConfig, Clock)} with listeners on the main pool's statements (tests count round trips). */
+    static Storage open(StorageConfig config, Clock clock, ExecuteListener... listeners) {
+        Objects.requireNonNull(config, "config");
+        Objects.requireNonNull(clock, "clock");
+        String where = redact(config.jdbcUrl());
+        HikariDataSource pool = null;
+        HikariDataSource controlPool = null;
+        try {
+            pool = newPool(config, "jim-db", config.poolSize(), config.connectionTimeout());
+            migrate(config, where);
+            StorageDialect detected = detect(pool, where);
+            StorageDialect dialect = config.dialect().orElse(detected);
+            if (dialect != detected) {
+                LOG.warn("database dialect overridden: detected {}, using {}", detected, dialect);
+            }
+            controlPool = newPool(config, "jim-db-control", CONTROL_POOL_SIZE, CONTROL_TIMEOUT);
+            Storage storage = new Storage(config, dialect, pool, controlPool, clock, listeners);
+            LOG.info("storage open: url={} dialect={} pool={}", where, dialect, config.poolSize());
+            return storage;
+        } catch (RuntimeException e) {
+            closeQuietly(controlPool);
+            closeQuietly(pool);
+            if (e instanceof StorageStartupException) {
+                throw e;
+            }
+            throw new StorageStartupException("cannot open the database at " + where + ": " + SqlFailures.rootMessage(e), e);
+        }
+    }
+
+    private static HikariDataSource newPool(StorageConfig config, String name, int size, Duration timeout) {
+        HikariConfig hikari = new HikariConfig();
+        hikari.setPoolName(name);
+        hikari.setJdbcUrl(config.jdbcUrl());
+        // An empty user is left unset so that credentials inside the URL (?user=…) still apply.
+        hikari.setUsername(blankToNull(config.user()));
+        hikari.setPassword(blankToNull(config.password()));
+        hikari.setMaximumPoolSize(size);
+        hikari.setMinimumIdle(Math.min(size, 2));
+        hikari.setConnectionTimeout(timeout.toMillis());
+        // Every unit of work is a transaction, so connections never need switching out of auto-commit
+        // (which costs a round trip at each begin and another at each end on MySQL).
+        hikari.setAutoCommit(false);
+        // READ COMMITTED: no gap locks on inserts, and a read after a lock wait sees what the winner
+        // committed (the retransmission check relies on that).
+        hikari.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
+        // Fail fast: one attempt, then a clear message instead of a pool that keeps trying.
+        hikari.setInitializationFailTimeout(1);
+        if (config.jdbcUrl().startsWith("jdbc:mysql:")) {
+            hikari.addDataSourceProperty("connectTimeout", String.valueOf(timeout.toMillis()));
+            hikari.addDataSourceProperty("characterEncoding", "UTF-8");
+            hikari.addDataSourceProperty("useLocalSessionState", "true");
+        }
+        return new HikariDataSource(hikari);
+    }
+
+    private static void migrate(StorageConfig config, String where) {
+        try {
+            // Flyway gets its own plain connections: it manages auto-commit itself, and the pools are
+            // configured with auto-commit off.
+            Flyway.configure()
+                    .dataSource(config.jdbcUrl(), blankToNull(config.user()), blankToNull(config.password()))
+                    .locations("classpath:db/migration")
+                    .failOnMissingLocations(true)
+                    .load()
+                    .migrate();
+        } catch (RuntimeException e) {
+            throw new StorageStartupException("cannot migrate the database at " + where + ": " + SqlFailures.rootMessage(e), e);
+        }
+    }
+
+    private static StorageDialect detect(DataSource pool, String where) {
+        try (Connection connection = pool.getConnection()) {
+            DatabaseMetaData meta = connection.getMetaData();
+            return StorageDialect.detect(meta.getDatabaseProductName(), meta.getDatabaseProductVersion());
+        } catch (SQLException e) {
+            throw new StorageStartupException("cannot read the database metadata at " + where + ": " + SqlFailures.rootMessage(e), e);
+        }
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isEmpty() ? null : s;
+    }
+
+    /** The URL with any password parameter blanked, fit for logs and messages. */
+    static String redact(String jdbcUrl) {
+        return jdbcUrl == null ? "" : jdbcUrl.replaceAll("(?i)(password=)[^&;]*", "$1***");
+    }
+
+    public StorageDialect dialect() {
+        return dialect;
+    }
+
+    public StorageConfig config() {
+        return config;
+    }
+
+    public UnitOfWork unitOfWork() {
+        return unitOfWork;
+    }
+
+    public UserRepository users() {
+        return users;
+    }
+
+    public DeviceRepository devices() {
+        return devices;
+    }
+
+    public FriendRepository friends() {
+        return friends;
+    }
+
+    public GroupRepository groups() {
+        return groups;
+    }
+
+    public InboxSequenceAllocator inboxSequences() {
+        return sequences;
+    }
+
+    public InboxRepository inbox() {
+        return inbox;
+    }
+
+    public MessageStore messageStore() {
+        return messageStore;
+    }
+
+    /** The process's message-id generator (blocks of {@link StorageConfig#idBlockSize()}). */
+    public MessageIdGenerator messageIds() {
+        return messageIds;
+    }
+
+    public StorageHealth health() {
+        return health;
+    }
+
+    /**
+     * A further, independent generator over the same id segment with its own block size (as another
+     * process would have); closed with this storage.
+     */
+    public SegmentMessageIdGenerator newMessageIdGenerator(int blockSize) {
+        SegmentMessageIdGenerator generator =
+                new SegmentMessageIdGenerator(controlDsl, MESSAGE_SEGMENT, blockSize, config.connectionTimeout());
+        generators.add(generator);
+        return generator;
+    }
+
+    /** The main pool's context, for tests in this package. */
+    DSLContext dsl() {
+        return dsl;
+    }
+
+    @Override
+    public void close() {
+        generators.forEach(SegmentMessageIdGenerator::close);
+        closeQuietly(controlPool);
+        closeQuietly(pool);
+        LOG.info("storage closed: url={}", redact(config.jdbcUrl()));
+    }
+
+    private static void closeQuietly(HikariDataSource ds) {
+        if (ds != null) {
+            ds.close();
+        }
+    }
+}
