@@ -12,19 +12,12 @@ public final class LogContext implements AutoCloseable {
     public static final String DEVICE_ID = "device_id";
     public static final String MESSAGE_ID = "message_id";
 
-    private static final LogContext NOTHING = new LogContext(new String[0], new String[0]);
-
     private final String[] keys;
     private final String[] previous;
 
     private LogContext(String[] keys, String[] previous) {
         this.keys = keys;
         this.previous = previous;
-    }
-
-    /** A context that sets nothing and restores nothing (for when logging is off). */
-    public static LogContext none() {
-        return NOTHING;
     }
 
     /**
