@@ -5,6 +5,8 @@ import static io.jim.adapter.tcp.Frames.concat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jim.application.port.in.message.SendMessageUseCase;
+import io.jim.application.port.in.message.SyncInboxUseCase;
+import io.jim.application.port.out.UnavailableException;
 import io.jim.proto.FrameType;
 import io.jim.proto.MessageACK;
 import io.jim.proto.MessageSendACK;
@@ -45,11 +47,15 @@ class PipelineTest {
     }
 
     private EmbeddedChannel open(SendMessageUseCase send) {
+        return open(send, Stubs.SYNC_EMPTY);
+    }
+
+    private EmbeddedChannel open(SendMessageUseCase send, SyncInboxUseCase sync) {
         meters = new SimpleMeterRegistry();
         TcpMetrics metrics = new TcpMetrics(meters);
         registry = new ConnectionRegistry(meters);
         FrameDispatcher dispatcher = new FrameDispatcher(new SignInProcessor(Stubs.SIGN_IN), new MessageSendProcessor(send, metrics),
-                new SyncProcessor(Stubs.SYNC_EMPTY, metrics), new MessageAckProcessor(acks), registry);
+                new SyncProcessor(sync, metrics), new MessageAckProcessor(acks), registry);
         channel = new EmbeddedChannel(new TcpChannelInitializer(CONFIG, Runnable::run, metrics, registry, dispatcher, c -> { }));
         return channel;
     }
@@ -272,6 +278,18 @@ class PipelineTest {
             assertThat(batch.getMessagesList()).isEmpty();
             assertThat(batch.getHasMore()).isFalse();
         });
+    }
+
+    @Test
+    void syncThatCannotReadTheInboxShouldCloseRatherThanAnswerWrongly() {
+        open(Stubs.SEND, query -> {
+            throw new UnavailableException("db down", null);
+        });
+        signIn();
+        feed(Frames.bytes(FrameType.SYNC_TRIGGER, SyncTrigger.getDefaultInstance()));
+
+        assertThat(written()).isEmpty();
+        assertThat(channel.isOpen()).isFalse();
     }
 
     @Test
