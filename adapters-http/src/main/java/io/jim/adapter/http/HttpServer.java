@@ -13,6 +13,7 @@ import io.jim.adapter.http.ops.OperationsController;
 import io.jim.adapter.http.web.BearerAuth;
 import io.jim.adapter.http.web.ErrorHandling;
 import io.jim.adapter.http.web.JsonBody;
+import io.jim.adapter.http.web.JsonErrorHandler;
 import io.jim.adapter.http.web.RequestObserver;
 import io.jim.adapter.http.web.Route;
 import io.jim.application.port.out.StorageHealth;
@@ -75,6 +76,9 @@ public final class HttpServer {
             // A known path with another method is 405, not 404 (HTTP-API.md "Conventions").
             cfg.http.prefer405over404 = true;
             cfg.requestLogger.http(observer);
+            // Requests Jetty refuses itself (bad URI encoding, huge headers) get the API's JSON error body too.
+            cfg.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
+            cfg.jetty.modifyServletContextHandler(context -> context.setErrorHandler(new JsonErrorHandler.ForServletContext()));
             cfg.router.javaLangErrorHandler((res, error) -> {
                 LOG.error("fatal error while handling a request", error);
                 res.setStatus(500);
