@@ -18,11 +18,13 @@ import java.util.Optional;
 
 /**
  * An in-memory {@link DeviceRepository}; ids from 1001 upwards (so that a user id passed as a device
- * id finds nothing); thread-safe. Updates of an unknown device do nothing, like an SQL UPDATE.
+ * id finds nothing); thread-safe; rolled back with the given {@link InMemoryUnitOfWork}, if any. Updates
+ * of an unknown device do nothing, like an SQL UPDATE.
  */
-public final class InMemoryDeviceRepository implements DeviceRepository {
+public final class InMemoryDeviceRepository implements DeviceRepository, InMemoryUnitOfWork.Participant {
 
     private final Clock clock;
+    private final InMemoryUnitOfWork unitOfWork;
     private final Map<DeviceId, Device> byId = new HashMap<>();
     private long lastId = 1000;
 
@@ -31,11 +33,36 @@ public final class InMemoryDeviceRepository implements DeviceRepository {
     }
 
     public InMemoryDeviceRepository(Clock clock) {
+        this(clock, null);
+    }
+
+    /** A repository whose writes inside a transaction of {@code unitOfWork} roll back with it (null: never). */
+    public InMemoryDeviceRepository(Clock clock, InMemoryUnitOfWork unitOfWork) {
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.unitOfWork = unitOfWork;
+    }
+
+    @Override
+    public synchronized Object snapshot() {
+        return new HashMap<>(byId);
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public synchronized void restore(Object snapshot) {
+        byId.clear();
+        byId.putAll((Map<DeviceId, Device>) snapshot);
+    }
+
+    private void beforeWrite() {
+        if (unitOfWork != null) {
+            unitOfWork.beforeWrite(this);
+        }
     }
 
     @Override
     public synchronized Device create(UserId user, DeviceInfo info) {
+        beforeWrite();
         Device device = new Device(DeviceId.of(++lastId), user, info, Optional.empty(), SendSequence.NONE,
                 AckedSequence.NONE, clock.instant());
         byId.put(device.id(), device);
@@ -51,18 +78,21 @@ public final class InMemoryDeviceRepository implements DeviceRepository {
     public synchronized void replaceToken(DeviceId id, DeviceInfo info, TokenHash tokenHash) {
         Objects.requireNonNull(info, "info");
         Objects.requireNonNull(tokenHash, "tokenHash");
+        beforeWrite();
         byId.computeIfPresent(id, (k, d) -> new Device(d.id(), d.userId(), info, Optional.of(tokenHash),
                 d.lastSendSequence(), d.acked(), d.createdAt()));
     }
 
     @Override
     public synchronized void revokeToken(DeviceId id) {
+        beforeWrite();
         byId.computeIfPresent(id, (k, d) -> new Device(d.id(), d.userId(), d.info(), Optional.empty(),
                 d.lastSendSequence(), d.acked(), d.createdAt()));
     }
 
     @Override
     public synchronized void ack(DeviceId id, InboxSequence sequence) {
+        beforeWrite();
         byId.computeIfPresent(id, (k, d) -> sequence.isAfter(d.acked().value())
                 ? new Device(d.id(), d.userId(), d.info(), d.tokenHash(), d.lastSendSequence(),
                         new AckedSequence(sequence), d.createdAt())
@@ -85,6 +115,7 @@ public final class InMemoryDeviceRepository implements DeviceRepository {
      * in-memory {@link InMemoryMessageStore} keeps it in step, as the database's store does.
      */
     public synchronized void raiseSendSequence(DeviceId id, SendSequence sequence) {
+        beforeWrite();
         byId.computeIfPresent(id, (k, d) -> sequence.isAfter(d.lastSendSequence())
                 ? new Device(d.id(), d.userId(), d.info(), d.tokenHash(), sequence, d.acked(), d.createdAt())
                 : d);

@@ -13,21 +13,55 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** An in-memory {@link FriendRepository} (one row per direction of a friendship); thread-safe. */
-public final class InMemoryFriendRepository implements FriendRepository {
+/**
+ * An in-memory {@link FriendRepository} (one row per direction of a friendship); thread-safe; rolled
+ * back with the given {@link InMemoryUnitOfWork}, if any.
+ */
+public final class InMemoryFriendRepository implements FriendRepository, InMemoryUnitOfWork.Participant {
 
     private record Pair(UserId owner, UserId friend) {
     }
 
     private final Map<FriendRequestId, FriendRequest> requests = new HashMap<>();
     private final Map<Pair, Friendship> friendships = new HashMap<>();
+    private final InMemoryUnitOfWork unitOfWork;
     private long lastRequestId;
 
     public InMemoryFriendRepository() {
+        this(null);
+    }
+
+    /** A repository whose writes inside a transaction of {@code unitOfWork} roll back with it (null: never). */
+    public InMemoryFriendRepository(InMemoryUnitOfWork unitOfWork) {
+        this.unitOfWork = unitOfWork;
+    }
+
+    private record State(Map<FriendRequestId, FriendRequest> requests, Map<Pair, Friendship> friendships) {
+    }
+
+    @Override
+    public synchronized Object snapshot() {
+        return new State(new HashMap<>(requests), new HashMap<>(friendships));
+    }
+
+    @Override
+    public synchronized void restore(Object snapshot) {
+        State state = (State) snapshot;
+        requests.clear();
+        requests.putAll(state.requests());
+        friendships.clear();
+        friendships.putAll(state.friendships());
+    }
+
+    private void beforeWrite() {
+        if (unitOfWork != null) {
+            unitOfWork.beforeWrite(this);
+        }
     }
 
     @Override
     public synchronized FriendRequest createRequest(UserId from, UserId to, String message, Instant at) {
+        beforeWrite();
         FriendRequest request = new FriendRequest(FriendRequestId.of(++lastRequestId), from, to,
                 message == null ? "" : message, FriendRequestStatus.PENDING, at);
         requests.put(request.id(), request);
@@ -48,6 +82,7 @@ public final class InMemoryFriendRepository implements FriendRepository {
 
     @Override
     public synchronized void updateStatus(FriendRequestId id, FriendRequestStatus status) {
+        beforeWrite();
         requests.computeIfPresent(id, (k, r) -> r.withStatus(status));
     }
 
@@ -62,6 +97,7 @@ public final class InMemoryFriendRepository implements FriendRepository {
 
     @Override
     public synchronized void befriend(UserId a, UserId b, String remarkOfA, String remarkOfB, Instant since) {
+        beforeWrite();
         friendships.put(new Pair(a, b), new Friendship(a, b, remarkOfA, since));
         friendships.put(new Pair(b, a), new Friendship(b, a, remarkOfB, since));
     }
@@ -86,11 +122,13 @@ public final class InMemoryFriendRepository implements FriendRepository {
 
     @Override
     public synchronized void updateRemark(UserId owner, UserId friend, String remark) {
+        beforeWrite();
         friendships.computeIfPresent(new Pair(owner, friend), (k, f) -> f.withRemark(remark));
     }
 
     @Override
     public synchronized boolean unfriend(UserId a, UserId b) {
+        beforeWrite();
         boolean ab = friendships.remove(new Pair(a, b)) != null;
         boolean ba = friendships.remove(new Pair(b, a)) != null;
         return ab || ba;

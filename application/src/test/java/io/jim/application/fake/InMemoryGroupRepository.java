@@ -16,18 +16,54 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
-/** An in-memory {@link GroupRepository}; ids from 2001 upwards; thread-safe. */
-public final class InMemoryGroupRepository implements GroupRepository {
+/**
+ * An in-memory {@link GroupRepository}; ids from 2001 upwards; thread-safe; rolled back with the given
+ * {@link InMemoryUnitOfWork}, if any.
+ */
+public final class InMemoryGroupRepository implements GroupRepository, InMemoryUnitOfWork.Participant {
 
     private final Map<GroupId, Group> groups = new HashMap<>();
     private final Map<GroupId, TreeMap<UserId, GroupMember>> members = new HashMap<>();
+    private final InMemoryUnitOfWork unitOfWork;
     private long lastId = 2000;
 
     public InMemoryGroupRepository() {
+        this(null);
+    }
+
+    /** A repository whose writes inside a transaction of {@code unitOfWork} roll back with it (null: never). */
+    public InMemoryGroupRepository(InMemoryUnitOfWork unitOfWork) {
+        this.unitOfWork = unitOfWork;
+    }
+
+    private record State(Map<GroupId, Group> groups, Map<GroupId, TreeMap<UserId, GroupMember>> members) {
+    }
+
+    @Override
+    public synchronized Object snapshot() {
+        Map<GroupId, TreeMap<UserId, GroupMember>> copy = new HashMap<>();
+        members.forEach((id, of) -> copy.put(id, new TreeMap<>(of)));
+        return new State(new HashMap<>(groups), copy);
+    }
+
+    @Override
+    public synchronized void restore(Object snapshot) {
+        State state = (State) snapshot;
+        groups.clear();
+        groups.putAll(state.groups());
+        members.clear();
+        members.putAll(state.members());
+    }
+
+    private void beforeWrite() {
+        if (unitOfWork != null) {
+            unitOfWork.beforeWrite(this);
+        }
     }
 
     @Override
     public synchronized Group create(GroupProfile profile, UserId owner, Instant at) {
+        beforeWrite();
         Group group = new Group(GroupId.of(++lastId), profile, owner, 0, at);
         groups.put(group.id(), group);
         members.put(group.id(), new TreeMap<>());
@@ -45,11 +81,13 @@ public final class InMemoryGroupRepository implements GroupRepository {
 
     @Override
     public synchronized void updateProfile(GroupId id, GroupProfile profile) {
+        beforeWrite();
         groups.computeIfPresent(id, (k, g) -> g.withProfile(profile));
     }
 
     @Override
     public synchronized void dissolve(GroupId id) {
+        beforeWrite();
         groups.remove(id);
         members.remove(id);
     }
@@ -60,6 +98,7 @@ public final class InMemoryGroupRepository implements GroupRepository {
         if (of == null) {
             return;
         }
+        beforeWrite();
         for (UserId user : users) {
             of.putIfAbsent(user, new GroupMember(id, user, role, "", at));
         }
@@ -67,6 +106,7 @@ public final class InMemoryGroupRepository implements GroupRepository {
 
     @Override
     public synchronized boolean removeMember(GroupId id, UserId user) {
+        beforeWrite();
         TreeMap<UserId, GroupMember> of = members.get(id);
         return of != null && of.remove(user) != null;
     }
@@ -110,6 +150,7 @@ public final class InMemoryGroupRepository implements GroupRepository {
     public synchronized void updateMember(GroupMember member) {
         TreeMap<UserId, GroupMember> of = members.get(member.groupId());
         if (of != null && of.containsKey(member.userId())) {
+            beforeWrite();
             of.put(member.userId(), member);
         }
     }

@@ -19,9 +19,10 @@ import java.util.TreeMap;
 /**
  * An in-memory {@link InboxRepository} taking its sequences from an {@link InboxSequenceAllocator};
  * thread-safe. Given the {@link InMemoryUnitOfWork}, {@link #append} refuses (IllegalStateException)
- * to run outside a transaction, as the port requires.
+ * to run outside a transaction, as the port requires, and rolls back with it (give the allocator the
+ * same unit of work so that its sequences roll back too).
  */
-public final class InMemoryInboxRepository implements InboxRepository {
+public final class InMemoryInboxRepository implements InboxRepository, InMemoryUnitOfWork.Participant {
 
     private final InboxSequenceAllocator allocator;
     private final InMemoryUnitOfWork unitOfWork;
@@ -37,7 +38,10 @@ public final class InMemoryInboxRepository implements InboxRepository {
         this(allocator, null);
     }
 
-    /** A repository whose writes must run inside a transaction of {@code unitOfWork} (null: unchecked). */
+    /**
+     * A repository whose writes must run inside a transaction of {@code unitOfWork} and roll back with it
+     * (null: unchecked, never rolled back).
+     */
     public InMemoryInboxRepository(InboxSequenceAllocator allocator, InMemoryUnitOfWork unitOfWork) {
         this.allocator = Objects.requireNonNull(allocator, "allocator");
         this.unitOfWork = unitOfWork;
@@ -48,6 +52,9 @@ public final class InMemoryInboxRepository implements InboxRepository {
         Objects.requireNonNull(message, "message");
         if (unitOfWork != null && !unitOfWork.isInTransaction()) {
             throw new IllegalStateException("InboxRepository.append called outside a unit of work");
+        }
+        if (unitOfWork != null) {
+            unitOfWork.beforeWrite(this);
         }
         if (owners.isEmpty()) {
             messages.put(message.id(), message);
@@ -83,6 +90,25 @@ public final class InMemoryInboxRepository implements InboxRepository {
     public synchronized InboxSequence newest(UserId owner) {
         TreeMap<InboxSequence, InboxEntry> inbox = inboxes.get(owner);
         return inbox == null || inbox.isEmpty() ? InboxSequence.ZERO : inbox.lastKey();
+    }
+
+    private record State(Map<MessageId, Message> messages, Map<UserId, TreeMap<InboxSequence, InboxEntry>> inboxes) {
+    }
+
+    @Override
+    public synchronized Object snapshot() {
+        Map<UserId, TreeMap<InboxSequence, InboxEntry>> copy = new HashMap<>();
+        inboxes.forEach((owner, inbox) -> copy.put(owner, new TreeMap<>(inbox)));
+        return new State(new HashMap<>(messages), copy);
+    }
+
+    @Override
+    public synchronized void restore(Object snapshot) {
+        State state = (State) snapshot;
+        messages.clear();
+        messages.putAll(state.messages());
+        inboxes.clear();
+        inboxes.putAll(state.inboxes());
     }
 
     /** Every copy in {@code owner}'s inbox, ascending (a test's view). */

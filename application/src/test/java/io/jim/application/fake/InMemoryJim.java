@@ -93,9 +93,9 @@ import java.util.Optional;
 
 /**
  * The whole application wired over the in-memory fakes: every use case, plus helpers that set up
- * users, sessions, friendships and groups in one line. The fakes check the house rules as they go
- * (inbox writes inside a unit of work, pushes and kicks after commit). Not thread-confined: every fake
- * is thread-safe.
+ * users, sessions, friendships and groups in one line. The fakes share one {@link InMemoryUnitOfWork}
+ * (so a failed transaction rolls back) and check the house rules as they go (inbox writes inside a
+ * unit of work, pushes and kicks after commit). Every fake is thread-safe.
  *
  * <pre>{@code
  * InMemoryJim jim = new InMemoryJim();
@@ -188,11 +188,11 @@ public final class InMemoryJim {
         this.tokenIssuer = Objects.requireNonNull(tokenIssuer, "tokenIssuer");
         clock = new MutableClock();
         unitOfWork = new InMemoryUnitOfWork();
-        users = new InMemoryUserRepository(clock);
-        devices = new InMemoryDeviceRepository(clock);
-        friends = new InMemoryFriendRepository();
-        groups = new InMemoryGroupRepository();
-        sequences = new InMemoryInboxSequenceAllocator();
+        users = new InMemoryUserRepository(clock, unitOfWork);
+        devices = new InMemoryDeviceRepository(clock, unitOfWork);
+        friends = new InMemoryFriendRepository(unitOfWork);
+        groups = new InMemoryGroupRepository(unitOfWork);
+        sequences = new InMemoryInboxSequenceAllocator(unitOfWork);
         inbox = new InMemoryInboxRepository(sequences, unitOfWork);
         messageStore = new InMemoryMessageStore(unitOfWork, inbox, devices);
         messageIds = new SequentialMessageIdGenerator();

@@ -18,9 +18,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * An in-memory {@link MessageStore} over an {@link InboxRepository} and the in-memory device table
  * (which holds each device's highest accepted send_sequence); each store is one transaction of the
- * given unit of work; thread-safe.
+ * given unit of work (its receipts roll back with an {@link InMemoryUnitOfWork}); thread-safe.
  */
-public final class InMemoryMessageStore implements MessageStore {
+public final class InMemoryMessageStore implements MessageStore, InMemoryUnitOfWork.Participant {
 
     private record Key(DeviceId device, SendSequence sequence) {
     }
@@ -54,6 +54,9 @@ public final class InMemoryMessageStore implements MessageStore {
                         return new Outcome.SequenceTooLow(highest);
                     }
                 }
+                if (unitOfWork instanceof InMemoryUnitOfWork inMemory) {
+                    inMemory.beforeWrite(this);
+                }
                 List<InboxEntry> entries = inbox.append(request.message(), request.owners());
                 SendReceipt receipt = new SendReceipt(request.message().id(), senderSequence(request, entries),
                         request.message().sendTime());
@@ -78,6 +81,18 @@ public final class InMemoryMessageStore implements MessageStore {
     @Override
     public synchronized Optional<SendReceipt> findReceipt(DeviceId device, SendSequence sendSequence) {
         return Optional.ofNullable(receipts.get(new Key(device, sendSequence)));
+    }
+
+    @Override
+    public synchronized Object snapshot() {
+        return new HashMap<>(receipts);
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public synchronized void restore(Object snapshot) {
+        receipts.clear();
+        receipts.putAll((Map<Key, SendReceipt>) snapshot);
     }
 
     /** How many times {@link #store} has been called (stored, duplicate or refused). */

@@ -16,10 +16,14 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
-/** An in-memory {@link UserRepository}; ids from 1 upwards; thread-safe. */
-public final class InMemoryUserRepository implements UserRepository {
+/**
+ * An in-memory {@link UserRepository}; ids from 1 upwards; thread-safe; rolled back with the given
+ * {@link InMemoryUnitOfWork}, if any.
+ */
+public final class InMemoryUserRepository implements UserRepository, InMemoryUnitOfWork.Participant {
 
     private final Clock clock;
+    private final InMemoryUnitOfWork unitOfWork;
     private final Map<UserId, User> byId = new HashMap<>();
     private final Map<Account, UserId> byAccount = new HashMap<>();
     private long lastId;
@@ -29,7 +33,36 @@ public final class InMemoryUserRepository implements UserRepository {
     }
 
     public InMemoryUserRepository(Clock clock) {
+        this(clock, null);
+    }
+
+    /** A repository whose writes inside a transaction of {@code unitOfWork} roll back with it (null: never). */
+    public InMemoryUserRepository(Clock clock, InMemoryUnitOfWork unitOfWork) {
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.unitOfWork = unitOfWork;
+    }
+
+    private record State(Map<UserId, User> byId, Map<Account, UserId> byAccount) {
+    }
+
+    @Override
+    public synchronized Object snapshot() {
+        return new State(new HashMap<>(byId), new HashMap<>(byAccount));
+    }
+
+    @Override
+    public synchronized void restore(Object snapshot) {
+        State state = (State) snapshot;
+        byId.clear();
+        byId.putAll(state.byId());
+        byAccount.clear();
+        byAccount.putAll(state.byAccount());
+    }
+
+    private void beforeWrite() {
+        if (unitOfWork != null) {
+            unitOfWork.beforeWrite(this);
+        }
     }
 
     @Override
@@ -38,6 +71,7 @@ public final class InMemoryUserRepository implements UserRepository {
         if (byAccount.containsKey(account)) {
             throw DomainException.conflict("the account is taken");
         }
+        beforeWrite();
         User user = new User(UserId.of(++lastId), account, profile, passwordHash, clock.instant());
         byId.put(user.id(), user);
         byAccount.put(account, user.id());
@@ -71,6 +105,7 @@ public final class InMemoryUserRepository implements UserRepository {
         if (!byId.containsKey(user.id())) {
             return;
         }
+        beforeWrite();
         byId.put(user.id(), user);
     }
 

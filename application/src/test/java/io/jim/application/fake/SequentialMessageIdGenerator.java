@@ -4,7 +4,10 @@ import io.jim.application.port.out.MessageIdGenerator;
 import io.jim.domain.message.MessageId;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** A {@link MessageIdGenerator} counting up from a start value (default 1_000_001); thread-safe. */
+/**
+ * A {@link MessageIdGenerator} counting up from a start value (default 1_000_001); thread-safe.
+ * Generators made over one shared counter stand for several processes on one database.
+ */
 public final class SequentialMessageIdGenerator implements MessageIdGenerator {
 
     private final AtomicLong next;
@@ -14,7 +17,12 @@ public final class SequentialMessageIdGenerator implements MessageIdGenerator {
     }
 
     public SequentialMessageIdGenerator(long first) {
-        this.next = new AtomicLong(first);
+        this(new AtomicLong(first));
+    }
+
+    /** A generator taking its ids from {@code shared}, which other generators may share. */
+    public SequentialMessageIdGenerator(AtomicLong shared) {
+        this.next = java.util.Objects.requireNonNull(shared, "shared");
     }
 
     @Override
