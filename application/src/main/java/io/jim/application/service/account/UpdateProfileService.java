@@ -13,9 +13,10 @@ import java.util.Objects;
 /**
  * Updates the caller's profile (only the fields given; the result is validated as a whole by
  * {@link Profile}) and, optionally, its password. A new password needs the current one: missing →
- * INVALID_ARGUMENT on field {@code current_password}; wrong → PERMISSION_DENIED "current password is
- * wrong" (the caller is authenticated, so this is a refused action, not bad credentials; it neither
- * logs the device out nor kicks it). Other devices stay signed in.
+ * INVALID_ARGUMENT on field {@code old_password} (the HTTP API's name for it); wrong →
+ * PERMISSION_DENIED "current password is wrong" (the caller is authenticated, so this is a refused
+ * action, not bad credentials; it neither logs the device out nor kicks it). Other devices stay
+ * signed in.
  */
 public final class UpdateProfileService implements UpdateProfileUseCase {
 
@@ -39,7 +40,7 @@ public final class UpdateProfileService implements UpdateProfileUseCase {
         User updated = user.withProfile(profile);
         if (command.newPassword().isPresent()) {
             String current = command.currentPassword()
-                    .orElseThrow(() -> DomainException.invalid("current_password",
+                    .orElseThrow(() -> DomainException.invalid("old_password",
                             "the current password is required to set a new one"));
             if (!verifiesCurrent(current, user)) {
                 throw DomainException.denied("current password is wrong");

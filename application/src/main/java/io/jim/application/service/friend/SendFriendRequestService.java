@@ -16,6 +16,7 @@ import io.jim.domain.device.DeviceId;
 import io.jim.domain.friend.FriendRequest;
 import io.jim.domain.friend.FriendRequestStatus;
 import io.jim.domain.friend.Friendship;
+import io.jim.domain.message.InboxEntry;
 import io.jim.domain.shared.DomainException;
 import io.jim.domain.user.User;
 import io.jim.domain.user.UserId;
@@ -70,7 +71,7 @@ public final class SendFriendRequestService implements SendFriendRequestUseCase 
                 friends.updateStatus(accepted.id(), FriendRequestStatus.ACCEPTED);
                 friends.befriend(from, to, "", "", clock.instant());
                 Friendship mine = friends.find(from, to).orElseThrow();
-                List<io.jim.domain.message.InboxEntry> copies =
+                List<InboxEntry> copies =
                         events.toUsers(FriendEvents.requestAccepted(accepted), List.of(accepted.from(), accepted.to()));
                 return Committed.<FriendRequestOutcome>of(
                         new FriendRequestOutcome.BecameFriends(new Friend(target, mine)), copies);

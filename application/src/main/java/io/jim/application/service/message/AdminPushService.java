@@ -13,6 +13,7 @@ import io.jim.domain.device.DeviceId;
 import io.jim.domain.message.ContentSize;
 import io.jim.domain.message.FanOut;
 import io.jim.domain.message.Message;
+import io.jim.domain.message.MessageId;
 import io.jim.domain.message.MessageType;
 import io.jim.domain.message.Receiver;
 import io.jim.domain.message.SendSequence;
@@ -68,7 +69,7 @@ public final class AdminPushService implements AdminPushUseCase {
     }
 
     @Override
-    public io.jim.domain.message.MessageId push(AdminPushCommand command) {
+    public MessageId push(AdminPushCommand command) {
         MessageType type = MessageType.sendable(command.type());
         int bytes = ContentSize.utf8Bytes(command.content());
         if (bytes > limits.maxContentBytes()) {

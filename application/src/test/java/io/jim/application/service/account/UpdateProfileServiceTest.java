@@ -83,7 +83,7 @@ class UpdateProfileServiceTest {
 
     @Test
     void aNewPasswordWithoutTheCurrentOneShouldBeInvalid() {
-        invalid("current_password", () -> jim.updateProfile().update(password("brand-new-password", Optional.empty())));
+        invalid("old_password", () -> jim.updateProfile().update(password("brand-new-password", Optional.empty())));
 
         loginWith(InMemoryJim.PASSWORD);
     }
