@@ -19,6 +19,7 @@ import io.jim.adapter.http.web.Route;
 import io.jim.application.port.out.StorageHealth;
 import io.jim.application.port.out.UnavailableException;
 import io.jim.domain.shared.DomainException;
+import io.jim.domain.shared.ErrorCode;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -96,7 +97,7 @@ public final class HttpServer {
                 MDC.remove("device_id");
                 // Refuse a declared oversize body before authenticating or reading anything.
                 if (ctx.req().getContentLengthLong() > config.maxBodyBytes()) {
-                    throw new DomainException(io.jim.domain.shared.ErrorCode.TOO_LARGE,
+                    throw new DomainException(ErrorCode.TOO_LARGE,
                             "the request body exceeds " + config.maxBodyBytes() + " bytes", "body");
                 }
             });

@@ -210,6 +210,17 @@ class WebLayerTest {
     }
 
     @Test
+    void handlersRunOnVirtualThreads() {
+        AtomicBoolean virtual = new AtomicBoolean(false);
+        stubs.me = p -> {
+            virtual.set(Thread.currentThread().isVirtual());
+            return Fixtures.user(p.userId().value(), "alice");
+        };
+        assertThat(h.http.get("/api/users/me", StubUseCases.TOKEN).status()).isEqualTo(200);
+        assertThat(virtual).isTrue();
+    }
+
+    @Test
     void headOfAProtectedGetRouteStillNeedsAToken() {
         Answer a = h.http.send(h.http.request("/api/users/me").method("HEAD", java.net.http.HttpRequest.BodyPublishers.noBody()), "HEAD", null);
         assertThat(a.status()).isEqualTo(401);

@@ -6,6 +6,7 @@ import io.javalin.http.MethodNotAllowedResponse;
 import io.jim.application.port.out.UnavailableException;
 import io.jim.domain.shared.DomainException;
 import io.jim.domain.shared.ErrorCode;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -47,7 +48,7 @@ public final class ErrorHandling {
                 writeWithStatus(ctx, 405, ErrorCode.INVALID_ARGUMENT,
                         "method " + ctx.method().name() + " is not allowed here" + (allowed.isEmpty() ? "" : "; allowed: " + allowed), null);
             }
-            case 413 -> write(ctx, ErrorCode.TOO_LARGE, "the request body is too large", "body");
+            case 413 -> write(ctx, ErrorCode.TOO_LARGE, "the request body is too large", null);
             default -> {
                 ErrorCode code = ErrorStatus.codeForStatus(status);
                 writeWithStatus(ctx, status, code, code == ErrorCode.INTERNAL ? "internal error" : e.getMessage(), null);
@@ -74,7 +75,7 @@ public final class ErrorHandling {
         }
         Map<String, String> details = e.getDetails();
         return details.values().stream()
-                .flatMap(v -> java.util.Arrays.stream(v.split("[,\\s]+")))
+                .flatMap(v -> Arrays.stream(v.split("[,\\s]+")))
                 .filter(s -> !s.isBlank())
                 .map(s -> s.replaceAll("[^A-Z]", ""))
                 .filter(s -> !s.isEmpty())

@@ -26,9 +26,11 @@ import io.jim.domain.shared.ErrorCode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -50,7 +52,7 @@ public final class JsonBody {
     private final int maxBodyBytes;
 
     public JsonBody(ObjectMapper mapper, int maxBodyBytes) {
-        this.mapper = java.util.Objects.requireNonNull(mapper, "mapper");
+        this.mapper = Objects.requireNonNull(mapper, "mapper");
         if (maxBodyBytes < 1) {
             throw new IllegalArgumentException("maxBodyBytes must be positive");
         }
@@ -102,7 +104,7 @@ public final class JsonBody {
     /** Parses an optional body: an empty body is read as {@code {}}. */
     public <T> T readOptional(Context ctx, Class<T> type) {
         byte[] bytes = readBytes(ctx);
-        return parse(isBlank(bytes) ? "{}".getBytes(java.nio.charset.StandardCharsets.UTF_8) : bytes, type);
+        return parse(isBlank(bytes) ? "{}".getBytes(StandardCharsets.UTF_8) : bytes, type);
     }
 
     /** The text form of an {@code extra} object, as the domain stores it (empty when absent). */
@@ -252,7 +254,7 @@ public final class JsonBody {
     private static String fieldOf(List<JsonMappingException.Reference> path) {
         return path.stream()
                 .map(JsonMappingException.Reference::getFieldName)
-                .filter(java.util.Objects::nonNull)
+                .filter(Objects::nonNull)
                 .collect(Collectors.joining("."));
     }
 

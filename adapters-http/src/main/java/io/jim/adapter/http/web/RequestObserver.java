@@ -6,6 +6,7 @@ import io.jim.application.port.in.account.Principal;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -53,14 +54,15 @@ public final class RequestObserver implements RequestLogger {
                     .maximumExpectedValue(Duration.ofSeconds(10))
                     .register(registry)
                     .record((long) (millis * 1_000_000L), TimeUnit.NANOSECONDS);
+            String duration = String.format(Locale.ROOT, "%.1f", millis);
             Optional<Principal> caller = BearerAuth.principalIfAny(ctx);
             if (caller.isPresent()) {
                 LOG.info("method={} route={} status={} duration_ms={} user_id={} device_id={}", method, template, status,
-                        String.format(java.util.Locale.ROOT, "%.1f", millis),
+                        duration,
                         caller.get().userId().value(), caller.get().deviceId().value());
             } else {
                 LOG.info("method={} route={} status={} duration_ms={}", method, template, status,
-                        String.format(java.util.Locale.ROOT, "%.1f", millis));
+                        duration);
             }
         } finally {
             // Virtual threads are not reused, but a platform-thread pool would be: never leak the caller.
