@@ -26,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 /** One client connection of the {@link FakeServer}: records what the client sends and writes what the test says. */
-final class FakeConnection implements AutoCloseable {
+public final class FakeConnection implements AutoCloseable {
 
     private final Socket socket;
     private final OutputStream out;
@@ -34,7 +34,7 @@ final class FakeConnection implements AutoCloseable {
     private final CountDownLatch clientClosed = new CountDownLatch(1);
     private volatile boolean skipHeartbeats = true;
 
-    FakeConnection(Socket socket) throws IOException {
+    public FakeConnection(Socket socket) throws IOException {
         this.socket = socket;
         this.out = socket.getOutputStream();
         Thread.ofVirtual().name("fake-connection-reader").start(this::readLoop);
@@ -56,12 +56,12 @@ final class FakeConnection implements AutoCloseable {
     }
 
     /** Whether {@link #next()} hands out Heartbeat frames too (by default they are dropped as noise). */
-    void skipHeartbeats(boolean skip) {
+    public void skipHeartbeats(boolean skip) {
         skipHeartbeats = skip;
     }
 
     /** The next frame from the client (fails after the timeout). */
-    Frame next() throws InterruptedException {
+    public Frame next() throws InterruptedException {
         while (true) {
             Frame frame = received.poll(FakeServer.TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
             if (frame == null) {
@@ -83,49 +83,49 @@ final class FakeConnection implements AutoCloseable {
         }
     }
 
-    SignIn expectSignIn() throws InterruptedException {
+    public SignIn expectSignIn() throws InterruptedException {
         return expect(FrameType.SIGN_IN, SignIn::parseFrom);
     }
 
-    SyncTrigger expectSyncTrigger(long fromSequence) throws InterruptedException {
+    public SyncTrigger expectSyncTrigger(long fromSequence) throws InterruptedException {
         SyncTrigger trigger = expect(FrameType.SYNC_TRIGGER, SyncTrigger::parseFrom);
         assertThat(trigger.getSyncSequence()).as("SyncTrigger.sync_sequence").isEqualTo(fromSequence);
         return trigger;
     }
 
-    MessageACK expectAck(long sequence) throws InterruptedException {
+    public MessageACK expectAck(long sequence) throws InterruptedException {
         MessageACK ack = expect(FrameType.MESSAGE_ACK, MessageACK::parseFrom);
         assertThat(ack.getSyncSequence()).as("MessageACK.sync_sequence").isEqualTo(sequence);
         return ack;
     }
 
-    MessageSend expectSend() throws InterruptedException {
+    public MessageSend expectSend() throws InterruptedException {
         return expect(FrameType.MESSAGE_SEND, MessageSend::parseFrom);
     }
 
-    void expectHeartbeat() throws InterruptedException {
+    public void expectHeartbeat() throws InterruptedException {
         Frame frame = next();
         assertThat(frame.type()).as("frame type").isEqualTo(FrameType.HEARTBEAT);
         assertThat(frame.body()).isEmpty();
     }
 
     /** Waits until the client has closed the connection. */
-    void expectClosedByClient() throws InterruptedException {
+    public void expectClosedByClient() throws InterruptedException {
         if (!clientClosed.await(FakeServer.TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
             fail("the client did not close the connection within " + FakeServer.TIMEOUT);
         }
     }
 
-    void signInOk(long maxSequence) throws IOException {
+    public void signInOk(long maxSequence) throws IOException {
         send(FrameType.SIGN_IN_ACK, SignInACK.newBuilder().setCode(0).setMaxSequence(maxSequence)
                 .setServerTime(System.currentTimeMillis()).build());
     }
 
-    void push(long sequence) throws IOException {
+    public void push(long sequence) throws IOException {
         send(FrameType.MESSAGE, Message.newBuilder().setType(2).addMessages(item(sequence)).build());
     }
 
-    void syncBatch(boolean hasMore, long... sequences) throws IOException {
+    public void syncBatch(boolean hasMore, long... sequences) throws IOException {
         Message.Builder batch = Message.newBuilder().setType(1).setHasMore(hasMore);
         for (long s : sequences) {
             batch.addMessages(item(s));
@@ -133,30 +133,30 @@ final class FakeConnection implements AutoCloseable {
         send(FrameType.MESSAGE, batch.build());
     }
 
-    void sendAck(MessageSendACK ack) throws IOException {
+    public void sendAck(MessageSendACK ack) throws IOException {
         send(FrameType.MESSAGE_SEND_ACK, ack);
     }
 
-    void heartbeatAck() throws IOException {
+    public void heartbeatAck() throws IOException {
         sendFrame(Frame.empty(FrameType.HEARTBEAT_ACK));
     }
 
-    void kick(int code) throws IOException {
+    public void kick(int code) throws IOException {
         send(FrameType.KICK, Kick.newBuilder().setCode(code).setMessage("kicked by the test").build());
         close(); // as the real server does right after a Kick
     }
 
-    void send(int type, MessageLite message) throws IOException {
+    public void send(int type, MessageLite message) throws IOException {
         sendFrame(Frame.of(type, message));
     }
 
-    synchronized void sendFrame(Frame frame) throws IOException {
+    public synchronized void sendFrame(Frame frame) throws IOException {
         out.write(frame.encode());
         out.flush();
     }
 
     /** A distinctive inbox copy for {@code sequence}: message id 1000 + sequence, content "m" + sequence. */
-    static MessageItem item(long sequence) {
+    public static MessageItem item(long sequence) {
         return MessageItem.newBuilder()
                 .setMessageId(1000 + sequence)
                 .setSenderType(1)

@@ -12,24 +12,24 @@ import java.util.concurrent.TimeUnit;
 import static org.assertj.core.api.Assertions.fail;
 
 /** A scripted jim server for tests: accepts connections on a random loopback port and lets the test drive them. */
-final class FakeServer implements AutoCloseable {
+public final class FakeServer implements AutoCloseable {
 
-    static final Duration TIMEOUT = Duration.ofSeconds(5);
+    public static final Duration TIMEOUT = Duration.ofSeconds(5);
 
     private final ServerSocket server;
     private final BlockingQueue<FakeConnection> accepted = new LinkedBlockingQueue<>();
     private final Thread acceptor;
 
-    FakeServer() throws IOException {
+    public FakeServer() throws IOException {
         server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         acceptor = Thread.ofVirtual().name("fake-server-acceptor").start(this::acceptLoop);
     }
 
-    int port() {
+    public int port() {
         return server.getLocalPort();
     }
 
-    String host() {
+    public String host() {
         return server.getInetAddress().getHostAddress();
     }
 
@@ -45,7 +45,7 @@ final class FakeServer implements AutoCloseable {
     }
 
     /** The next connection the client opens (fails the test after the timeout). */
-    FakeConnection accept() throws InterruptedException {
+    public FakeConnection accept() throws InterruptedException {
         FakeConnection connection = accepted.poll(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         if (connection == null) {
             fail("the client did not connect within " + TIMEOUT);
@@ -54,7 +54,7 @@ final class FakeServer implements AutoCloseable {
     }
 
     /** The next connection, after its SignIn has been answered with success. */
-    FakeConnection acceptSignedIn(long maxSequence) throws InterruptedException, IOException {
+    public FakeConnection acceptSignedIn(long maxSequence) throws InterruptedException, IOException {
         FakeConnection connection = accept();
         connection.expectSignIn();
         connection.signInOk(maxSequence);
@@ -62,7 +62,7 @@ final class FakeServer implements AutoCloseable {
     }
 
     /** Whether the client opened another connection within {@code window} (for asserting that it does not). */
-    boolean connectsWithin(Duration window) throws InterruptedException {
+    public boolean connectsWithin(Duration window) throws InterruptedException {
         return accepted.poll(window.toMillis(), TimeUnit.MILLISECONDS) != null;
     }
 
