@@ -20,10 +20,11 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.UnaryOperator;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.jooq.DSLContext;
-import org.jooq.ExecuteListener;
+import org.jooq.Configuration;
 import org.jooq.conf.Settings;
 import org.jooq.impl.DSL;
 import org.jooq.impl.DefaultConfiguration;
@@ -65,7 +66,7 @@ public final class Storage implements AutoCloseable {
     private final List<SegmentMessageIdGenerator> generators = new CopyOnWriteArrayList<>();
 
     private Storage(StorageConfig config, StorageDialect dialect, HikariDataSource pool, HikariDataSource controlPool,
-                    Clock clock, ExecuteListener... listeners) {
+                    Clock clock, UnaryOperator<Configuration> customize) {
         this.config = config;
         this.dialect = dialect;
         this.pool = pool;
@@ -75,8 +76,8 @@ public final class Storage implements AutoCloseable {
                 // Connector/J may ask the server for warnings: a round trip the send path does not need.
                 .withFetchWarnings(false)
                 .withRenderSchema(false);
-        this.dsl = DSL.using(new DefaultConfiguration()
-                .set(pool).set(dialect.jooq()).set(settings).set(listeners));
+        this.dsl = DSL.using(customize.apply(new DefaultConfiguration()
+                .set(pool).set(dialect.jooq()).set(settings)));
         this.controlDsl = DSL.using(controlPool, dialect.jooq(), settings);
         this.unitOfWork = new JooqUnitOfWork(dsl);
         this.users = new JooqUserRepository(unitOfWork, clock);
@@ -104,11 +105,11 @@ public final class Storage implements AutoCloseable {
      *     migrated
      */
     public static Storage open(StorageConfig config, Clock clock) {
-        return open(config, clock, new ExecuteListener[0]);
+        return open(config, clock, UnaryOperator.identity());
     }
 
-    /** {@link #open(StorageConfig, Clock)} with listeners on the main pool's statements (tests count round trips). */
-    static Storage open(StorageConfig config, Clock clock, ExecuteListener... listeners) {
+    /** {@link #open(StorageConfig, Clock)} with a hook on the main pool's jOOQ configuration (tests count round trips). */
+    static Storage open(StorageConfig config, Clock clock, UnaryOperator<Configuration> customize) {
         Objects.requireNonNull(config, "config");
         Objects.requireNonNull(clock, "clock");
         String where = redact(config.jdbcUrl());
@@ -123,7 +124,7 @@ public final class Storage implements AutoCloseable {
                 LOG.warn("database dialect overridden: detected {}, using {}", detected, dialect);
             }
             controlPool = newPool(config, "jim-db-control", CONTROL_POOL_SIZE, CONTROL_TIMEOUT);
-            Storage storage = new Storage(config, dialect, pool, controlPool, clock, listeners);
+            Storage storage = new Storage(config, dialect, pool, controlPool, clock, customize);
             LOG.info("storage open: url={} dialect={} pool={}", where, dialect, config.poolSize());
             return storage;
         } catch (RuntimeException e) {

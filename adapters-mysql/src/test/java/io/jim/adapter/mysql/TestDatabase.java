@@ -4,9 +4,12 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Clock;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
+import org.jooq.Configuration;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -16,7 +19,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * MariaDB/MySQL server named by {@value #MYSQL_URL_ENV} that is dropped afterwards (so concurrent runs
  * never share one). Register as a static {@code @RegisterExtension} field.
  */
-final class TestDatabase implements BeforeAllCallback, AfterAllCallback {
+final class TestDatabase implements BeforeAllCallback, AfterAllCallback, AutoCloseable {
 
     static final String MYSQL_URL_ENV = "JIM_TEST_MYSQL_URL";
     static final String MYSQL_SKIPPED = "JIM_TEST_MYSQL_URL is not set: the MariaDB/MySQL tests are skipped";
@@ -40,17 +43,35 @@ final class TestDatabase implements BeforeAllCallback, AfterAllCallback {
 
     @Override
     public void beforeAll(ExtensionContext context) throws SQLException {
-        config = mysql ? StorageConfig.of(createMysqlDatabase(), "", "") : freshH2();
-        storage = Storage.open(config);
+        open();
     }
 
     @Override
     public void afterAll(ExtensionContext context) throws SQLException {
+        close();
+    }
+
+    /** Creates the database and opens storage on it (for use outside the extension, e.g. per test method). */
+    TestDatabase open() throws SQLException {
+        return open(UnaryOperator.identity());
+    }
+
+    /** {@link #open()} with a hook on the main jOOQ configuration (listeners). */
+    TestDatabase open(UnaryOperator<Configuration> customize) throws SQLException {
+        config = mysql ? StorageConfig.of(createMysqlDatabase(), "", "") : freshH2();
+        storage = Storage.open(config, Clock.systemUTC(), customize);
+        return this;
+    }
+
+    @Override
+    public void close() throws SQLException {
         if (storage != null) {
             storage.close();
+            storage = null;
         }
         if (mysql && database != null) {
             dropMysqlDatabase(database);
+            database = null;
         }
     }
 
@@ -60,6 +81,11 @@ final class TestDatabase implements BeforeAllCallback, AfterAllCallback {
 
     StorageConfig config() {
         return config;
+    }
+
+    /** The MariaDB/MySQL database name (null on H2). */
+    String databaseName() {
+        return database;
     }
 
     static StorageConfig freshH2() {

@@ -1,0 +1,107 @@
+package io.jim.adapter.mysql;
+
+import static io.jim.application.contract.ContractSupport.T0;
+import static io.jim.application.contract.ContractSupport.deviceInfo;
+import static io.jim.application.contract.ContractSupport.passwordHash;
+import static io.jim.application.contract.ContractSupport.profile;
+import static io.jim.application.contract.ContractSupport.uniqueAccount;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.jim.application.port.out.MessageStore.Outcome;
+import io.jim.application.port.out.MessageStore.StoreRequest;
+import io.jim.domain.device.DeviceId;
+import io.jim.domain.group.GroupId;
+import io.jim.domain.message.Message;
+import io.jim.domain.message.MessageType;
+import io.jim.domain.message.Receiver;
+import io.jim.domain.message.SendSequence;
+import io.jim.domain.message.Sender;
+import io.jim.domain.user.UserId;
+import java.util.List;
+import java.util.Collections;
+import java.util.ArrayList;
+import java.util.stream.IntStream;
+import org.jooq.ExecuteContext;
+import org.jooq.ExecuteListener;
+import org.jooq.TransactionContext;
+import org.jooq.TransactionListener;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
+
+/**
+ * Counts the statements and commits of the send path, so that the numbers documented in
+ * {@link JooqMessageStore} and docs/SEND-PATH.md stay true.
+ */
+class RoundTripTest {
+
+    /** Statements and commits seen on the main pool (the test is single-threaded). */
+    private static final class Counter implements ExecuteListener, TransactionListener {
+        final List<String> statements = Collections.synchronizedList(new ArrayList<>());
+        int commits;
+
+        @Override
+        public void executeStart(ExecuteContext ctx) {
+            statements.add(ctx.sql());
+        }
+
+        @Override
+        public void commitEnd(TransactionContext ctx) {
+            commits++;
+        }
+
+        void reset() {
+            statements.clear();
+            commits = 0;
+        }
+    }
+
+    @Test
+    void onH2() throws Exception {
+        check(TestDatabase.h2());
+    }
+
+    @Test
+    @EnabledIfEnvironmentVariable(named = TestDatabase.MYSQL_URL_ENV, matches = ".+", disabledReason = TestDatabase.MYSQL_SKIPPED)
+    void onMariaDb() throws Exception {
+        check(TestDatabase.mysql());
+    }
+
+    private static void check(TestDatabase database) throws Exception {
+        Counter counter = new Counter();
+        try (TestDatabase db = database.open(c -> c.set((ExecuteListener) counter).set((TransactionListener) counter))) {
+            Storage storage = db.storage();
+            UserId a = storage.users().create(uniqueAccount("rt"), profile("A"), passwordHash()).id();
+            UserId b = storage.users().create(uniqueAccount("rt"), profile("B"), passwordHash()).id();
+            DeviceId device = storage.devices().create(a, deviceInfo()).id();
+            List<UserId> group = storage.unitOfWork().inTransaction(() -> IntStream.range(0, 599)
+                    .mapToObj(i -> storage.users().create(uniqueAccount("rt"), profile("M"), passwordHash()).id()).toList());
+            List<UserId> members = new ArrayList<>(group);
+            members.add(a);
+
+            counter.reset();
+            Message direct = new Message(storage.messageIds().next(), Sender.user(a, device), new Receiver.User(b),
+                    MessageType.TEXT, "hi", List.of(), T0);
+            assertThat(storage.messageStore().store(new StoreRequest(direct, List.of(a, b), device, SendSequence.of(1))))
+                    .isInstanceOf(Outcome.Stored.class);
+            // device claim, counters UPDATE, counters SELECT, message INSERT, inbox INSERT; then COMMIT
+            assertThat(counter.statements).as("1:1 send").hasSize(5);
+            assertThat(counter.commits).isEqualTo(1);
+
+            counter.reset();
+            Message toGroup = new Message(storage.messageIds().next(), Sender.user(a, device), new Receiver.Group(GroupId.of(1)),
+                    MessageType.TEXT, "all", List.of(), T0);
+            assertThat(storage.messageStore().store(new StoreRequest(toGroup, members, device, SendSequence.of(2))))
+                    .isInstanceOf(Outcome.Stored.class);
+            // 600 members: the same, with the inbox rows in two INSERTs of up to 500
+            assertThat(counter.statements).as("group send to 600").hasSize(6);
+            assertThat(counter.commits).isEqualTo(1);
+
+            counter.reset();
+            assertThat(storage.messageStore().store(new StoreRequest(direct, List.of(a, b), device, SendSequence.of(1))))
+                    .isInstanceOf(Outcome.Duplicate.class);
+            // device claim (0 rows), receipt SELECT; then COMMIT
+            assertThat(counter.statements).as("retransmission").hasSize(2);
+            assertThat(counter.commits).isEqualTo(1);
+        }
+    }
+}
