@@ -66,7 +66,7 @@ public final class ConfigLoader {
                 integer("JIM_MAX_CONTENT_BYTES", 16_384, 1, 60_000),
                 integer("JIM_MAX_GROUP_MEMBERS", 2000, 2, 100_000),
                 integer("JIM_MAX_FRAME_BYTES", 65_535, 64, 65_535),
-                integer("JIM_MAX_OUTBOUND_BYTES", 4 * 1024 * 1024, 65_536, 1 << 30),
+                integer("JIM_MAX_OUTBOUND_BYTES", 4 * 1024 * 1024, 131_072, 1 << 30),
                 integer("JIM_PASSWORD_ITERATIONS", 600_000, 1, 10_000_000),
                 logFormat());
     }

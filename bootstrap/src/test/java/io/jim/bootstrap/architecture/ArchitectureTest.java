@@ -4,14 +4,13 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
-import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.library.GeneralCodingRules;
 
 /** ARCHITECTURE.md §1 as executable rules over every production class of jim. */
-@AnalyzeClasses(packages = "io.jim", importOptions = ImportOption.DoNotIncludeTests.class)
+@AnalyzeClasses(packages = "io.jim", importOptions = ProductionClassesOnly.class)
 class ArchitectureTest {
 
     @ArchTest
