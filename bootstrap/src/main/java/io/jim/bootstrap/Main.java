@@ -13,6 +13,10 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        // Guice's class generation uses sun.misc.Unsafe, which JDK 25 warns about; jim uses no AOP.
+        if (System.getProperty("guice_bytecode_gen_option") == null) {
+            System.setProperty("guice_bytecode_gen_option", "DISABLED");
+        }
         JimConfig config;
         try {
             config = ConfigLoader.fromEnvironment(configFile(args), System.getenv()).load();
