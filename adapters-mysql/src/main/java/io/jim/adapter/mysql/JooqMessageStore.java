@@ -10,11 +10,14 @@ import io.jim.domain.message.MessageId;
 import io.jim.domain.message.SendReceipt;
 import io.jim.domain.message.SendSequence;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.IntStream;
 import org.jooq.DSLContext;
 
 /**
@@ -31,7 +34,9 @@ import org.jooq.DSLContext;
  * rows), one SELECT of the original receipt and the COMMIT.
  *
  * <p>The work is written for a list of requests ({@link #storeAll}) so that several sends can share one
- * transaction (group commit) without changing the SQL.
+ * transaction without changing the SQL: {@link GroupCommitMessageStore} does that (K numbered sends
+ * cost {@code K + 2·ceil(U/1000) + ceil(K/100) + ceil(R/500) + 1} round trips for U distinct owners and
+ * R copies, with one COMMIT). See docs/SEND-PATH.md.
  */
 final class JooqMessageStore implements MessageStore {
 
@@ -73,12 +78,16 @@ final class JooqMessageStore implements MessageStore {
         Outcome[] outcomes = new Outcome[requests.size()];
         Map<Numbered, Integer> acceptedInBatch = new HashMap<>();
         int[] duplicateOf = new int[requests.size()];
-        List<Integer> toWrite = new ArrayList<>(requests.size());
-        List<InboxWriter.Item> items = new ArrayList<>(requests.size());
-        for (int i = 0; i < requests.size(); i++) {
+        Arrays.fill(duplicateOf, -1);
+        Long[] sendSequences = new Long[requests.size()];
+        // Device rows are claimed in ascending id order (a stable sort keeps one device's requests in
+        // arrival order), like the counters after them: two batches can then never wait on each other
+        // in a cycle.
+        List<Integer> claimOrder = IntStream.range(0, requests.size()).boxed()
+                .sorted(Comparator.comparing((Integer i) -> requests.get(i).device()))
+                .toList();
+        for (int i : claimOrder) {
             StoreRequest request = requests.get(i);
-            duplicateOf[i] = -1;
-            Long sendSequence = null;
             if (request.sendSequence().isNumbered()) {
                 if (!request.device().equals(request.message().sender().deviceId())) {
                     throw new IllegalArgumentException("a numbered send must come from the message's sender device");
@@ -95,10 +104,17 @@ final class JooqMessageStore implements MessageStore {
                     continue;
                 }
                 acceptedInBatch.put(key, i);
-                sendSequence = request.sendSequence().value();
+                sendSequences[i] = request.sendSequence().value();
             }
-            toWrite.add(i);
-            items.add(new InboxWriter.Item(request.message(), request.owners(), sendSequence));
+        }
+        // Written in arrival order, so a batch assigns sequences as consecutive transactions would.
+        List<Integer> toWrite = new ArrayList<>(requests.size());
+        List<InboxWriter.Item> items = new ArrayList<>(requests.size());
+        for (int i = 0; i < requests.size(); i++) {
+            if (duplicateOf[i] < 0 && outcomes[i] == null) {
+                toWrite.add(i);
+                items.add(new InboxWriter.Item(requests.get(i).message(), requests.get(i).owners(), sendSequences[i]));
+            }
         }
         List<InboxWriter.Written> written = writer.write(ctx, items);
         for (int k = 0; k < toWrite.size(); k++) {

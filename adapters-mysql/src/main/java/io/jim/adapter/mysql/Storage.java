@@ -60,7 +60,8 @@ public final class Storage implements AutoCloseable {
     private final JooqGroupRepository groups;
     private final JooqInboxSequenceAllocator sequences;
     private final JooqInboxRepository inbox;
-    private final JooqMessageStore messageStore;
+    private final MessageStore messageStore;
+    private final GroupCommitMessageStore groupCommit;
     private final JooqStorageHealth health;
     private final SegmentMessageIdGenerator messageIds;
     private final List<SegmentMessageIdGenerator> generators = new CopyOnWriteArrayList<>();
@@ -87,7 +88,11 @@ public final class Storage implements AutoCloseable {
         this.sequences = new JooqInboxSequenceAllocator(unitOfWork);
         InboxWriter writer = new InboxWriter(sequences);
         this.inbox = new JooqInboxRepository(unitOfWork, writer);
-        this.messageStore = new JooqMessageStore(unitOfWork, writer);
+        JooqMessageStore store = new JooqMessageStore(unitOfWork, writer);
+        this.groupCommit = config.groupCommitBatch() > 1
+                ? new GroupCommitMessageStore(unitOfWork, store, config.groupCommitBatch())
+                : null;
+        this.messageStore = groupCommit != null ? groupCommit : store;
         this.health = new JooqStorageHealth(controlPool, CONTROL_TIMEOUT);
         this.messageIds = newMessageIdGenerator(config.idBlockSize());
     }
@@ -125,7 +130,8 @@ public final class Storage implements AutoCloseable {
             }
             controlPool = newPool(config, "jim-db-control", CONTROL_POOL_SIZE, CONTROL_TIMEOUT);
             Storage storage = new Storage(config, dialect, pool, controlPool, clock, customize);
-            LOG.info("storage open: url={} dialect={} pool={}", where, dialect, config.poolSize());
+            LOG.info("storage open: url={} dialect={} pool={} groupCommit={}", where, dialect, config.poolSize(),
+                    config.groupCommitBatch());
             return storage;
         } catch (RuntimeException e) {
             closeQuietly(controlPool);
@@ -263,6 +269,9 @@ public final class Storage implements AutoCloseable {
 
     @Override
     public void close() {
+        if (groupCommit != null) {
+            groupCommit.close();
+        }
         generators.forEach(SegmentMessageIdGenerator::close);
         closeQuietly(controlPool);
         closeQuietly(pool);

@@ -7,7 +7,8 @@ import java.util.Optional;
 
 /**
  * How to reach the database: JDBC URL and credentials, pool size, an optional dialect override, how
- * long to wait for a connection, and the size of the message-id blocks each process reserves.
+ * long to wait for a connection, the size of the message-id blocks each process reserves, and the
+ * largest group commit (0 or 1: every send commits on its own).
  */
 public record StorageConfig(
         String jdbcUrl,
@@ -16,7 +17,8 @@ public record StorageConfig(
         int poolSize,
         Optional<StorageDialect> dialect,
         Duration connectionTimeout,
-        int idBlockSize) {
+        int idBlockSize,
+        int groupCommitBatch) {
 
     public static final int DEFAULT_POOL_SIZE = 10;
     public static final Duration DEFAULT_CONNECTION_TIMEOUT = Duration.ofSeconds(5);
@@ -48,12 +50,18 @@ public record StorageConfig(
         if (idBlockSize < 1) {
             throw new IllegalArgumentException("the id block size must be at least 1");
         }
+        if (groupCommitBatch < 0) {
+            throw new IllegalArgumentException("the group commit batch must not be negative");
+        }
     }
 
-    /** A configuration with the defaults: 10 connections, detected dialect, 5 s timeout, blocks of 1000 ids. */
+    /**
+     * A configuration with the defaults: 10 connections, detected dialect, 5 s timeout, blocks of 1000
+     * ids, no group commit.
+     */
     public static StorageConfig of(String jdbcUrl, String user, String password) {
         return new StorageConfig(jdbcUrl, user, password, DEFAULT_POOL_SIZE, Optional.empty(),
-                DEFAULT_CONNECTION_TIMEOUT, DEFAULT_ID_BLOCK_SIZE);
+                DEFAULT_CONNECTION_TIMEOUT, DEFAULT_ID_BLOCK_SIZE, 0);
     }
 
     /** The embedded default: an H2 file database {@code jim} in {@code dataDir}, user {@code sa}. */
@@ -82,25 +90,31 @@ public record StorageConfig(
     }
 
     public StorageConfig withPoolSize(int size) {
-        return new StorageConfig(jdbcUrl, user, password, size, dialect, connectionTimeout, idBlockSize);
+        return new StorageConfig(jdbcUrl, user, password, size, dialect, connectionTimeout, idBlockSize, groupCommitBatch);
     }
 
     public StorageConfig withDialect(StorageDialect override) {
-        return new StorageConfig(jdbcUrl, user, password, poolSize, Optional.of(override), connectionTimeout, idBlockSize);
+        return new StorageConfig(jdbcUrl, user, password, poolSize, Optional.of(override), connectionTimeout, idBlockSize,
+                groupCommitBatch);
     }
 
     public StorageConfig withConnectionTimeout(Duration timeout) {
-        return new StorageConfig(jdbcUrl, user, password, poolSize, dialect, timeout, idBlockSize);
+        return new StorageConfig(jdbcUrl, user, password, poolSize, dialect, timeout, idBlockSize, groupCommitBatch);
     }
 
     public StorageConfig withIdBlockSize(int size) {
-        return new StorageConfig(jdbcUrl, user, password, poolSize, dialect, connectionTimeout, size);
+        return new StorageConfig(jdbcUrl, user, password, poolSize, dialect, connectionTimeout, size, groupCommitBatch);
+    }
+
+    /** Up to {@code maxBatch} concurrent sends share one transaction (0 or 1: off). */
+    public StorageConfig withGroupCommit(int maxBatch) {
+        return new StorageConfig(jdbcUrl, user, password, poolSize, dialect, connectionTimeout, idBlockSize, maxBatch);
     }
 
     @Override
     public String toString() {
         return "StorageConfig[jdbcUrl=" + Storage.redact(jdbcUrl) + ", user=" + user + ", poolSize=" + poolSize
                 + ", dialect=" + dialect.map(Enum::name).orElse("detect") + ", connectionTimeout=" + connectionTimeout
-                + ", idBlockSize=" + idBlockSize + "]";
+                + ", idBlockSize=" + idBlockSize + ", groupCommitBatch=" + groupCommitBatch + "]";
     }
 }

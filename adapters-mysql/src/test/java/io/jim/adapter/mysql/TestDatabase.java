@@ -25,20 +25,31 @@ final class TestDatabase implements BeforeAllCallback, AfterAllCallback, AutoClo
     static final String MYSQL_SKIPPED = "JIM_TEST_MYSQL_URL is not set: the MariaDB/MySQL tests are skipped";
 
     private final boolean mysql;
+    private final UnaryOperator<StorageConfig> configure;
     private String database;
     private StorageConfig config;
     private Storage storage;
 
-    private TestDatabase(boolean mysql) {
+    private TestDatabase(boolean mysql, UnaryOperator<StorageConfig> configure) {
         this.mysql = mysql;
+        this.configure = configure;
     }
 
     static TestDatabase h2() {
-        return new TestDatabase(false);
+        return h2(UnaryOperator.identity());
     }
 
     static TestDatabase mysql() {
-        return new TestDatabase(true);
+        return mysql(UnaryOperator.identity());
+    }
+
+    /** H2 with the configuration adjusted (e.g. group commit on). */
+    static TestDatabase h2(UnaryOperator<StorageConfig> configure) {
+        return new TestDatabase(false, configure);
+    }
+
+    static TestDatabase mysql(UnaryOperator<StorageConfig> configure) {
+        return new TestDatabase(true, configure);
     }
 
     @Override
@@ -58,7 +69,7 @@ final class TestDatabase implements BeforeAllCallback, AfterAllCallback, AutoClo
 
     /** {@link #open()} with a hook on the main jOOQ configuration (listeners). */
     TestDatabase open(UnaryOperator<Configuration> customize) throws SQLException {
-        config = mysql ? StorageConfig.of(createMysqlDatabase(), "", "") : freshH2();
+        config = configure.apply(mysql ? StorageConfig.of(createMysqlDatabase(), "", "") : freshH2());
         storage = Storage.open(config, Clock.systemUTC(), customize);
         return this;
     }
