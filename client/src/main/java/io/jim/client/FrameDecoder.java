@@ -20,6 +20,11 @@ public final class FrameDecoder {
     private int bodyFilled;
     private int type;
 
+    /** A decoder at the start of a stream. */
+    public FrameDecoder() {
+        // Nothing buffered yet.
+    }
+
     /** Feeds {@code length} bytes from {@code chunk} starting at {@code offset}; each completed frame goes to {@code sink}. */
     public void feed(byte[] chunk, int offset, int length, Consumer<Frame> sink) {
         int pos = offset;

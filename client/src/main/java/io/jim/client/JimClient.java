@@ -34,8 +34,11 @@ import java.util.Optional;
  * connection pool, so making many is cheap). Calls are synchronous; an error answer throws
  * {@link JimApiException} (carrying the server's message), a transport failure throws
  * {@link UncheckedIOException}.
+ *
+ * <p>{@link #close()} releases the connection pool, which is shared with every client derived through
+ * {@link #withToken(String)}: close the root client once, when all of them are done.
  */
-public final class JimClient {
+public final class JimClient implements AutoCloseable {
 
     private static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
     /** For calls whose answer has no body worth reading. */
@@ -91,6 +94,12 @@ public final class JimClient {
     /** The server's base URL. */
     public URI baseUrl() {
         return base;
+    }
+
+    /** Releases the connection pool shared by this client and all clients derived from it. */
+    @Override
+    public void close() {
+        http.close();
     }
 
     // ---------------------------------------------------------------- accounts and devices

@@ -112,6 +112,8 @@ public final class JimSession implements AutoCloseable {
     private Connection connection;
     private long connectionCount;
     private boolean syncing;
+    /** The sequence the running sync started from, to tell a page that made progress from one that did not. */
+    private long syncFrom;
     private int failures;
     private boolean finished;
     private long closeHeartbeatTarget;
@@ -600,7 +602,6 @@ public final class JimSession implements AutoCloseable {
         if (!receiveMessages) {
             return;
         }
-        long before = lastSequence;
         for (MessageItem item : message.getMessagesList()) {
             accept(item);
         }
@@ -608,11 +609,11 @@ public final class JimSession implements AutoCloseable {
         sendAckIfAdvanced();
         if (message.getType() == SYNC_BATCH) {
             syncing = false;
-            if (message.getHasMore() && (lastSequence > before || !message.getMessagesList().isEmpty())) {
+            if (message.getHasMore() && lastSequence > syncFrom) {
                 startSync();
             } else if (hasGap() || message.getHasMore()) {
-                // The server's answer did not close the gap (a copy still committing, or no progress):
-                // try again shortly instead of spinning; a push may close it meanwhile.
+                // The answer did not close the gap (a copy still committing) or made no progress at all:
+                // ask again shortly rather than spinning; a push may close the gap meanwhile.
                 scheduleResync();
             }
         } else if (hasGap()) {
@@ -658,6 +659,7 @@ public final class JimSession implements AutoCloseable {
             return;
         }
         syncing = true;
+        syncFrom = lastSequence;
         write(conn, Frame.of(FrameType.SYNC_TRIGGER, SyncTrigger.newBuilder()
                 .setSyncSequence(lastSequence)
                 .setLimit(syncLimit)

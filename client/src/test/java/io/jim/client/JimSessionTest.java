@@ -13,6 +13,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -142,6 +146,58 @@ class JimSessionTest {
 
         listener.awaitMessages(2);
         assertThat(listener.sequences()).containsExactly(1L, 2L);
+    }
+
+    @Test
+    void syncPageThatMakesNoProgressIsNotRepeatedAtOnce() throws Exception {
+        FakeConnection conn = startAndSignIn(builder().lastSequence(1).gapResyncDelay(Duration.ofHours(1)), 3);
+        conn.expectAck(1);
+        conn.expectSyncTrigger(1);
+        conn.syncBatch(true, 3); // 2 missing and has_more: asking again at once would spin
+        conn.push(2);
+        conn.expectAck(3); // the push closed the gap; no SyncTrigger came before this ack
+
+        listener.awaitMessages(2);
+        assertThat(listener.sequences()).containsExactly(2L, 3L);
+    }
+
+    @Test
+    void sendsFromManyThreadsGetDistinctIncreasingSequences() throws Exception {
+        FakeConnection conn = startAndSignIn(builder().receiveMessages(false), 0);
+        int threads = 8;
+        int perThread = 50;
+        List<CompletableFuture<SendAck>> futures = new CopyOnWriteArrayList<>();
+        CountDownLatch go = new CountDownLatch(1);
+        List<Thread> senders = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            senders.add(Thread.ofPlatform().start(() -> {
+                try {
+                    go.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+                for (int i = 0; i < perThread; i++) {
+                    futures.add(session.send(OutgoingMessage.textToUser(2, Thread.currentThread().getName() + " " + i)));
+                }
+            }));
+        }
+        go.countDown();
+
+        long previous = 0;
+        for (int i = 0; i < threads * perThread; i++) {
+            MessageSend send = conn.expectSend();
+            assertThat(send.getSendSequence()).isEqualTo(previous + 1); // on the wire in sequence order
+            previous = send.getSendSequence();
+            conn.sendAck(ok(previous, 5000 + previous, previous));
+        }
+        for (Thread sender : senders) {
+            sender.join(WAIT);
+        }
+        CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new)).get(WAIT, TimeUnit.MILLISECONDS);
+        assertThat(futures).hasSize(threads * perThread);
+        assertThat(futures.stream().map(f -> f.join().sendSequence()).distinct().count()).isEqualTo(threads * perThread);
+        assertThat(futures).allSatisfy(f -> assertThat(f.join().messageId()).isEqualTo(5000 + f.join().sendSequence()));
     }
 
     @Test
