@@ -150,8 +150,8 @@ public final class Storage implements AutoCloseable {
         // An empty user is left unset so that credentials inside the URL (?user=…) still apply.
         hikari.setUsername(blankToNull(config.user()));
         hikari.setPassword(blankToNull(config.password()));
+        // A fixed-size pool (HikariCP's advice): a burst of sends never waits for new connections.
         hikari.setMaximumPoolSize(size);
-        hikari.setMinimumIdle(Math.min(size, 2));
         hikari.setConnectionTimeout(timeout.toMillis());
         // Every unit of work is a transaction, so connections never need switching out of auto-commit
         // (which costs a round trip at each begin and another at each end on MySQL).
