@@ -55,6 +55,7 @@ public final class JimServer implements AutoCloseable {
             new ProcessorMetrics().bindTo(meters);
             JvmGcMetrics gc = new JvmGcMetrics();
             gc.bindTo(meters);
+            storage.bindMetrics(meters);
             Injector injector = Guice.createInjector(Stage.PRODUCTION,
                     binder -> binder.requireExplicitBindings(),
                     new ConfigModule(config, meters),

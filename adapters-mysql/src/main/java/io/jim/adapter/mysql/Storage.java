@@ -2,6 +2,8 @@ package io.jim.adapter.mysql;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.jim.application.port.out.DeviceRepository;
 import io.jim.application.port.out.FriendRepository;
 import io.jim.application.port.out.GroupRepository;
@@ -249,6 +251,12 @@ public final class Storage implements AutoCloseable {
 
     public StorageHealth health() {
         return health;
+    }
+
+    /** Publishes both pools' metrics (connections active, idle, pending, timeouts, usage) to {@code meters}. */
+    public void bindMetrics(MeterRegistry meters) {
+        pool.setMetricsTrackerFactory(new MicrometerMetricsTrackerFactory(meters));
+        controlPool.setMetricsTrackerFactory(new MicrometerMetricsTrackerFactory(meters));
     }
 
     /**

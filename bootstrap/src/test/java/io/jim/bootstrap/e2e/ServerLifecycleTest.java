@@ -26,6 +26,10 @@ class ServerLifecycleTest {
                 HttpResponse<String> health = get(server, "/health");
                 assertThat(health.statusCode()).isEqualTo(200);
                 assertThat(health.body()).contains("\"status\":\"UP\"").contains("\"database\":\"UP\"");
+                HttpResponse<String> metrics = get(server, "/metrics");
+                assertThat(metrics.statusCode()).isEqualTo(200);
+                assertThat(metrics.body()).contains("hikaricp_connections_active").contains("jvm_memory_used_bytes")
+                        .contains("jim_tcp_connections");
                 HttpResponse<String> created = post(server, "/api/users",
                         "{\"account\":\"restart_me\",\"password\":\"password123\",\"nickname\":\"R\"}");
                 assertThat(created.statusCode()).isEqualTo(201);
