@@ -85,6 +85,7 @@ public final class JimSession implements AutoCloseable {
     private final Duration gapResyncDelay;
     private final Duration closeTimeout;
     private final int maxConnectFailures;
+    private final int maxReconnectFailures;
     private final int syncLimit;
     private final boolean receiveMessages;
     private final SerialExecutor context;
@@ -115,6 +116,7 @@ public final class JimSession implements AutoCloseable {
     /** The sequence the running sync started from, to tell a page that made progress from one that did not. */
     private long syncFrom;
     private int failures;
+    private boolean everSignedIn;
     private boolean finished;
     private long closeHeartbeatTarget;
     private Future<?> heartbeatTask;
@@ -136,6 +138,7 @@ public final class JimSession implements AutoCloseable {
         this.gapResyncDelay = b.gapResyncDelay;
         this.closeTimeout = b.closeTimeout;
         this.maxConnectFailures = b.maxConnectFailures;
+        this.maxReconnectFailures = b.maxReconnectFailures;
         this.syncLimit = b.syncLimit;
         this.receiveMessages = b.receiveMessages;
         this.timer = b.timer != null ? b.timer : SharedTimer.get();
@@ -353,6 +356,7 @@ public final class JimSession implements AutoCloseable {
         }
         conn.signedIn = true;
         failures = 0;
+        everSignedIn = true;
         log.debug("device {} signed in, server max_sequence {}, local {}", credentials.deviceId(), ack.getMaxSequence(), lastSequence);
         long interval = heartbeatInterval.toMillis();
         heartbeatTask = timer.scheduleAtFixedRate(() -> context.execute(() -> heartbeat(conn)),
@@ -417,7 +421,8 @@ public final class JimSession implements AutoCloseable {
         }
         if (!wasSignedIn) {
             failures++;
-            if (maxConnectFailures > 0 && failures >= maxConnectFailures) {
+            int limit = everSignedIn ? maxReconnectFailures : maxConnectFailures;
+            if (limit > 0 && failures >= limit) {
                 finish(new SessionClosedException("cannot sign in to " + host + ":" + port + " after " + failures
                         + " attempt(s): " + describe(cause), cause));
                 return;
@@ -768,6 +773,7 @@ public final class JimSession implements AutoCloseable {
         private Duration gapResyncDelay = Duration.ofSeconds(1);
         private Duration closeTimeout = Duration.ofSeconds(2);
         private int maxConnectFailures;
+        private int maxReconnectFailures;
         private int syncLimit = 100;
         private boolean receiveMessages = true;
         private Executor executor;
@@ -852,14 +858,27 @@ public final class JimSession implements AutoCloseable {
         }
 
         /**
-         * Close the session after this many consecutive connection attempts that did not reach sign-in
-         * (default 0: retry forever). A command-line tool wants a few; an app wants forever.
+         * Give up (close the session) after this many consecutive attempts that did not reach sign-in, before
+         * the first successful sign-in (default 0: retry forever). A command-line tool wants a few, so that an
+         * unreachable server is reported at once; an app wants forever.
          */
         public Builder maxConnectFailures(int attempts) {
             if (attempts < 0) {
                 throw new IllegalArgumentException("maxConnectFailures must not be negative");
             }
             this.maxConnectFailures = attempts;
+            return this;
+        }
+
+        /**
+         * Give up after this many consecutive attempts that did not reach sign-in, once the session has been
+         * signed in at least once (default 0: retry forever, e.g. across a server restart).
+         */
+        public Builder maxReconnectFailures(int attempts) {
+            if (attempts < 0) {
+                throw new IllegalArgumentException("maxReconnectFailures must not be negative");
+            }
+            this.maxReconnectFailures = attempts;
             return this;
         }
 

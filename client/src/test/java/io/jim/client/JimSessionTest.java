@@ -371,6 +371,17 @@ class JimSessionTest {
     }
 
     @Test
+    void failedReconnectsAreCountedAgainstTheirOwnLimit() throws Exception {
+        FakeConnection conn = startAndSignIn(builder().receiveMessages(false)
+                .maxConnectFailures(1).maxReconnectFailures(3), 0);
+        server.close(); // the server goes away for good
+        conn.close();
+
+        assertThatThrownBy(() -> session.whenClosed().get(WAIT, TimeUnit.MILLISECONDS))
+                .cause().isInstanceOf(SessionClosedException.class).hasMessageContaining("after 3 attempt(s)");
+    }
+
+    @Test
     void gracefulCloseWaitsUntilTheServerHasProcessedTheLastAck() throws Exception {
         FakeConnection conn = startAndSignIn(builder().closeTimeout(Duration.ofSeconds(30)), 0);
         conn.expectSyncTrigger(0);

@@ -59,7 +59,7 @@ final class ChatCommand implements Callable<Integer> {
         Output out = cli.out();
 
         JimSession session = cli.session(profile)
-                .maxConnectFailures(8)
+                .maxConnectFailures(3) // an unreachable server is reported at once; later drops are retried for ever
                 .listener(new Printer(out, names, target, profile.userId()))
                 .build();
         Thread onInterrupt = Thread.ofPlatform().unstarted(() -> finish(store, profile, session));

@@ -49,7 +49,7 @@ final class ListenCommand implements Callable<Integer> {
         CompletableFuture<Void> enough = new CompletableFuture<>();
         AtomicReference<JimSession> self = new AtomicReference<>();
         JimSession session = cli.session(profile)
-                .maxConnectFailures(8)
+                .maxConnectFailures(3) // an unreachable server is reported at once; later drops are retried for ever
                 .listener(message -> {
                     out.json(line(message));
                     if (count != null && printed.incrementAndGet() >= count) {
