@@ -17,6 +17,7 @@ public record JimConfig(
         Optional<String> dbPassword,
         int dbPoolSize,
         Optional<String> dbDialect,
+        int dbGroupCommit,
         Path dataDir,
         Optional<String> adminToken,
         Duration heartbeatTimeout,

@@ -78,7 +78,8 @@ public final class JimServer implements AutoCloseable {
         StorageConfig base = config.dbUrl()
                 .map(url -> StorageConfig.of(url, config.dbUser().orElse(""), config.dbPassword().orElse("")))
                 .orElseGet(() -> StorageConfig.h2File(config.dataDir()))
-                .withPoolSize(config.dbPoolSize());
+                .withPoolSize(config.dbPoolSize())
+                .withGroupCommit(config.dbGroupCommit());
         return config.dbDialect().map(d -> base.withDialect(StorageDialect.valueOf(d))).orElse(base);
     }
 
