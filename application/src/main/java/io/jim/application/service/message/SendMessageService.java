@@ -11,6 +11,7 @@ import io.jim.application.port.out.GroupRepository;
 import io.jim.application.port.out.MessageIdGenerator;
 import io.jim.application.port.out.MessageStore;
 import io.jim.application.port.out.MessageStore.Outcome;
+import io.jim.application.service.ratelimit.RateLimiter;
 import io.jim.application.service.support.LogContext;
 import io.jim.domain.group.GroupId;
 import io.jim.domain.message.ContentSize;
@@ -41,7 +42,9 @@ import org.slf4j.LoggerFactory;
  * {@code type}); at most 100 well-formed {@code to_user_ids} (INVALID_ARGUMENT); for 1:1 the receiver
  * is a friend (an unknown user or oneself → NOT_FRIENDS); for a group the sender is a member (an unknown
  * group → NOT_IN_GROUP); content within {@link Limits#maxContentBytes()} UTF-8 bytes (TOO_LARGE); type
- * not 7 (INVALID_ARGUMENT {@code type}). The protocol checks for a retransmission before all of these;
+ * not 7 (INVALID_ARGUMENT {@code type}); last the sender's rate, per user over all its devices
+ * ({@link Limits#sendsPerUser()}, RATE_LIMITED), so that only a send that would be stored counts.
+ * The protocol checks for a retransmission before all of these;
  * to spare the lookup on every send, the lookup runs only when a check fails: a numbered send whose
  * receipt exists is then answered with its ORIGINAL receipt (even if the rules have changed since, e.g.
  * the friendship ended); a send that passes the checks is recognised as a retransmission by
@@ -75,6 +78,7 @@ public final class SendMessageService implements SendMessageUseCase {
     private final DeliveryGateway gateway;
     private final Clock clock;
     private final Limits limits;
+    private final RateLimiter<UserId> sendRate;
 
     public SendMessageService(FriendRepository friends, GroupRepository groups, MessageIdGenerator ids,
             MessageStore store, DeliveryGateway gateway, Clock clock, Limits limits) {
@@ -85,6 +89,7 @@ public final class SendMessageService implements SendMessageUseCase {
         this.gateway = Objects.requireNonNull(gateway, "gateway");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.limits = Objects.requireNonNull(limits, "limits");
+        this.sendRate = new RateLimiter<>(limits.sendsPerUser(), RateLimiter.nanosOf(clock));
     }
 
     @Override
@@ -177,6 +182,11 @@ public final class SendMessageService implements SendMessageUseCase {
         }
         if (type.isCommand()) {
             MessageType.sendable(type.code());
+        }
+        // Last, so that only a send that would be stored takes a token; refused here, a retransmission
+        // still gets its original receipt (the caller looks it up) and the send_sequence stays unused.
+        if (!sendRate.tryAcquire(senderId)) {
+            throw new DomainException(ErrorCode.RATE_LIMITED, "too many messages; retry later");
         }
         return new Addressed(target.receiver(), type, mentions, target.owners());
     }
