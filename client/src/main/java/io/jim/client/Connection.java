@@ -31,8 +31,17 @@ final class Connection {
     }
 
     void connect(String host, int port, Duration connectTimeout, Duration readTimeout) throws IOException {
+        connect(host, port, null, connectTimeout, readTimeout);
+    }
+
+    /** Connects from {@code localAddress} (any port) when it is not null, else from the system's choice. */
+    void connect(String host, int port, java.net.InetAddress localAddress, Duration connectTimeout, Duration readTimeout)
+            throws IOException {
         socket.setTcpNoDelay(true);
         socket.setKeepAlive(true);
+        if (localAddress != null) {
+            socket.bind(new InetSocketAddress(localAddress, 0));
+        }
         socket.connect(new InetSocketAddress(host, port), Math.toIntExact(connectTimeout.toMillis()));
         // The read timeout is the dead-connection detector: heartbeats make a healthy server answer well within it.
         socket.setSoTimeout(Math.toIntExact(readTimeout.toMillis()));

@@ -74,6 +74,7 @@ public final class JimSession implements AutoCloseable {
 
     private final String host;
     private final int port;
+    private final java.net.InetAddress localAddress;
     private final Credentials credentials;
     private final SessionListener listener;
     private final Duration heartbeatInterval;
@@ -127,6 +128,7 @@ public final class JimSession implements AutoCloseable {
     private JimSession(Builder b) {
         this.host = b.host;
         this.port = b.port;
+        this.localAddress = b.localAddress;
         this.credentials = b.credentials;
         this.listener = b.listener;
         this.heartbeatInterval = b.heartbeatInterval;
@@ -286,7 +288,7 @@ public final class JimSession implements AutoCloseable {
     /** The reader thread: connect, then turn every frame into a task of the context, in arrival order. */
     private void runConnection(Connection conn) {
         try {
-            conn.connect(host, port, connectTimeout, readTimeout);
+            conn.connect(host, port, localAddress, connectTimeout, readTimeout);
             context.execute(() -> onConnected(conn));
             conn.readLoop(frame -> context.execute(() -> onFrame(conn, frame)));
         } catch (IOException | RuntimeException e) {
@@ -761,6 +763,7 @@ public final class JimSession implements AutoCloseable {
         private final Credentials credentials;
         private String host;
         private int port;
+        private java.net.InetAddress localAddress;
         private SessionListener listener = message -> { };
         private long lastSequence;
         private long nextSendSequence = 1;
@@ -790,6 +793,16 @@ public final class JimSession implements AutoCloseable {
                 throw new IllegalArgumentException("port out of range: " + port);
             }
             this.port = port;
+            return this;
+        }
+
+        /**
+         * The local address the connection's socket binds to before connecting (default: none, the system
+         * chooses). A load generator spreads many connections over several source addresses this way, since
+         * one source address has only so many ephemeral ports towards one server address.
+         */
+        public Builder localAddress(java.net.InetAddress address) {
+            this.localAddress = address;
             return this;
         }
 

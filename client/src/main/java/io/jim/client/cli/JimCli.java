@@ -29,8 +29,9 @@ import java.util.concurrent.ExecutionException;
                 FriendRequestCommand.class, FriendRequestsCommand.class, FriendAcceptCommand.class, FriendsCommand.class,
                 GroupCreateCommand.class, GroupsCommand.class,
                 SendCommand.class, ListenCommand.class, ChatCommand.class,
+                io.jim.client.bench.BenchCommand.class,
                 CommandLine.HelpCommand.class})
-public final class JimCli implements Runnable {
+public final class JimCli implements Runnable, io.jim.client.bench.BenchCommand.Target {
 
     static final String VERSION = "0.1.0";
     private static final String LOG_LEVEL_PROPERTY = "jim.cli.log.level";
@@ -107,6 +108,16 @@ public final class JimCli implements Runnable {
     }
 
     // ---------------------------------------------------------------- shared by the commands
+
+    @Override
+    public String httpUrl() {
+        return http;
+    }
+
+    @Override
+    public String tcpAddress() {
+        return tcp;
+    }
 
     Output out() {
         return output;
