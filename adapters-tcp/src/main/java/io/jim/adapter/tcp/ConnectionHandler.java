@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,10 +26,17 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
     private final FrameDispatcher dispatcher;
     private final ConnectionRegistry registry;
     private final Duration signInTimeout;
+    private final FrameRate frameRate;
+    private final LongSupplier nanoTime;
+    private final TcpMetrics metrics;
     /** Set after a protocol error: the frames still arriving from the same read are dropped. Event-loop confined. */
     private boolean discarding;
 
-    ConnectionHandler(Connection connection, FrameDispatcher dispatcher, ConnectionRegistry registry, Duration signInTimeout) {
+    ConnectionHandler(Connection connection, FrameDispatcher dispatcher, ConnectionRegistry registry, Duration signInTimeout,
+                      FrameRate frameRate, LongSupplier nanoTime, TcpMetrics metrics) {
+        this.frameRate = Objects.requireNonNull(frameRate, "frameRate");
+        this.nanoTime = Objects.requireNonNull(nanoTime, "nanoTime");
+        this.metrics = Objects.requireNonNull(metrics, "metrics");
         this.connection = Objects.requireNonNull(connection, "connection");
         this.dispatcher = Objects.requireNonNull(dispatcher, "dispatcher");
         this.registry = Objects.requireNonNull(registry, "registry");
@@ -54,6 +62,12 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
         if (discarding || connection.isClosing()) {
             return;
         }
+        if (!frameRate.tryAcquire(nanoTime.getAsLong())) {
+            // Flooding is protocol abuse: the frames before it are answered, this one and the rest are not.
+            metrics.frameRateKick();
+            violated(new ProtocolViolationException("more frames per second than allowed"));
+            return;
+        }
         connection.enqueue(() -> dispatcher.dispatch(connection, packet));
     }
 
@@ -71,19 +85,23 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
         ProtocolViolationException violation = violation(cause);
         if (violation != null) {
-            if (!discarding) {
-                discarding = true;
-                connection.stopReading();
-                log.info("conn={} protocol error: {}", connection.id(), violation.getMessage());
-                // Behind the frames already queued, so their replies still go out before the Kick (arrival order).
-                connection.enqueueControl(() -> connection.kick(ResultCode.PROTOCOL_ERROR, violation.getMessage()));
-            }
+            violated(violation);
         } else if (cause instanceof IOException) {
             log.debug("conn={} I/O error: {}", connection.id(), cause.toString());
             connection.close();
         } else {
             log.warn("conn={} unexpected error; closing", connection.id(), cause);
             connection.close();
+        }
+    }
+
+    private void violated(ProtocolViolationException violation) {
+        if (!discarding) {
+            discarding = true;
+            connection.stopReading();
+            log.info("conn={} protocol error: {}", connection.id(), violation.getMessage());
+            // Behind the frames already queued, so their replies still go out before the Kick (arrival order).
+            connection.enqueueControl(() -> connection.kick(ResultCode.PROTOCOL_ERROR, violation.getMessage()));
         }
     }
 

@@ -106,6 +106,26 @@ public final class ConnectionRegistry implements DeliveryGateway {
         return byDevice.containsKey(device);
     }
 
+    /**
+     * Whether {@code who} may sign in here without the user passing {@code max} signed-in connections; the
+     * device's own older connection does not count, since the new one replaces it. Not atomic with
+     * {@link #register}: sign-ins of one user racing each other may pass the limit by the number racing.
+     */
+    boolean hasRoomFor(Principal who, int max) {
+        Set<Connection> connections = byUser.get(who.userId());
+        if (connections == null) {
+            return true;
+        }
+        int others = 0;
+        for (Connection connection : connections) {
+            Principal p = connection.principal();
+            if (p != null && !p.deviceId().equals(who.deviceId())) {
+                others++;
+            }
+        }
+        return others < max;
+    }
+
     /** The device's signed-in connection, or null. */
     Connection connectionOf(DeviceId device) {
         return byDevice.get(device);

@@ -7,6 +7,7 @@ import io.jim.proto.MessageACK;
 import io.jim.proto.MessageSend;
 import io.jim.proto.ResultCode;
 import io.jim.proto.SignIn;
+import io.jim.proto.SignInACK;
 import io.jim.proto.SyncTrigger;
 import java.util.Objects;
 import org.slf4j.Logger;
@@ -18,6 +19,8 @@ import org.slf4j.MDC;
  * serial queue: it enforces "SignIn first, and only once", hands each frame to its processor and writes
  * the reply. Because one connection's frames run one after another, a reply is written before the next
  * frame is even looked at, which gives the ordering guarantees of sections 4.3 and 4.4 for free.
+ * A valid SignIn of a user that holds {@link TcpConfig#maxConnectionsPerUser()} connections on this
+ * server already (other devices) gets SignInACK{9 RATE_LIMITED} and the connection closes.
  * Shared by all connections; all per-connection state lives in {@link Connection}.
  */
 final class FrameDispatcher {
@@ -29,9 +32,13 @@ final class FrameDispatcher {
     private final SyncProcessor sync;
     private final MessageAckProcessor ack;
     private final ConnectionRegistry registry;
+    private final int maxConnectionsPerUser;
+    private final TcpMetrics metrics;
 
     FrameDispatcher(SignInProcessor signIn, MessageSendProcessor send, SyncProcessor sync, MessageAckProcessor ack,
-                    ConnectionRegistry registry) {
+                    ConnectionRegistry registry, int maxConnectionsPerUser, TcpMetrics metrics) {
+        this.maxConnectionsPerUser = maxConnectionsPerUser;
+        this.metrics = Objects.requireNonNull(metrics, "metrics");
         this.signIn = Objects.requireNonNull(signIn, "signIn");
         this.send = Objects.requireNonNull(send, "send");
         this.sync = Objects.requireNonNull(sync, "sync");
@@ -78,6 +85,14 @@ final class FrameDispatcher {
         MDC.put(Mdc.DEVICE_ID, Long.toString(request.getDeviceId()));
         switch (signIn.process(request)) {
             case SignInProcessor.Outcome.Accepted accepted -> {
+                if (!registry.hasRoomFor(accepted.principal(), maxConnectionsPerUser)) {
+                    metrics.refusedUserFull();
+                    log.info("conn={} sign-in refused: the user holds its maximum of {} connections", connection.id(), maxConnectionsPerUser);
+                    connection.send(new Packet(FrameType.SIGN_IN_ACK, SignInACK.newBuilder().setCode(ResultCode.RATE_LIMITED)
+                            .setMessage("too many connections for this user (at most " + maxConnectionsPerUser + ")").build()));
+                    connection.close();
+                    return;
+                }
                 if (!connection.signedIn(accepted.principal())) {
                     log.info("conn={} sign-in completed after the connection started closing (sign-in timeout)", connection.id());
                     return;

@@ -8,14 +8,21 @@ import io.netty.handler.timeout.IdleStateHandler;
 import java.util.Objects;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import java.util.function.LongSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Builds a connection's pipeline (ARCHITECTURE.md 5): flush consolidation → idle timer → TLV framing →
  * packet decoder → packet encoder → connection handler. Stateless handlers are shared across
- * connections; the rest are created per connection.
+ * connections; the rest are created per connection. A connection past {@link TcpConfig#maxConnections()}
+ * gets no pipeline: it is closed at once (one initializer serves the whole server, so it counts them).
  */
 final class TcpChannelInitializer extends ChannelInitializer<Channel> {
+
+    private static final Logger log = LoggerFactory.getLogger(TcpChannelInitializer.class);
 
     /** Flushes coalesced into one syscall at most; replies and pushes from many threads flush individually. */
     private static final int FLUSHES_PER_SYSCALL = 256;
@@ -28,9 +35,19 @@ final class TcpChannelInitializer extends ChannelInitializer<Channel> {
     private final PacketDecoder packetDecoder;
     private final PacketEncoder packetEncoder;
     private final Consumer<Connection> onConnection;
+    private final LongSupplier nanoTime;
+    /** Connections accepted and not yet closed, for {@link TcpConfig#maxConnections()}. */
+    private final AtomicInteger open = new AtomicInteger();
 
     TcpChannelInitializer(TcpConfig config, Executor executor, TcpMetrics metrics, ConnectionRegistry registry,
                           FrameDispatcher dispatcher, Consumer<Connection> onConnection) {
+        this(config, executor, metrics, registry, dispatcher, onConnection, System::nanoTime);
+    }
+
+    /** With the time source of the per-connection frame budget (tests pass one they can move). */
+    TcpChannelInitializer(TcpConfig config, Executor executor, TcpMetrics metrics, ConnectionRegistry registry,
+                          FrameDispatcher dispatcher, Consumer<Connection> onConnection, LongSupplier nanoTime) {
+        this.nanoTime = Objects.requireNonNull(nanoTime, "nanoTime");
         this.config = Objects.requireNonNull(config, "config");
         this.executor = Objects.requireNonNull(executor, "executor");
         this.metrics = Objects.requireNonNull(metrics, "metrics");
@@ -43,6 +60,15 @@ final class TcpChannelInitializer extends ChannelInitializer<Channel> {
 
     @Override
     protected void initChannel(Channel channel) {
+        if (open.incrementAndGet() > config.maxConnections()) {
+            open.decrementAndGet();
+            metrics.refusedServerFull();
+            log.warn("connection from {} refused: the server holds its maximum of {} connections",
+                    channel.remoteAddress(), config.maxConnections());
+            channel.close();
+            return;
+        }
+        channel.closeFuture().addListener(f -> open.decrementAndGet());
         Connection connection = new Connection(channel, new SerialExecutor(executor), metrics,
                 config.maxOutboundBytesPerConnection(), config.maxQueuedFramesPerConnection());
         ChannelPipeline pipeline = channel.pipeline();
@@ -53,7 +79,8 @@ final class TcpChannelInitializer extends ChannelInitializer<Channel> {
         pipeline.addLast("frame", new TlvFrameDecoder(config.maxFrameBytes()));
         pipeline.addLast("packet-decoder", packetDecoder);
         pipeline.addLast("packet-encoder", packetEncoder);
-        pipeline.addLast("connection", new ConnectionHandler(connection, dispatcher, registry, config.signInTimeout()));
+        pipeline.addLast("connection", new ConnectionHandler(connection, dispatcher, registry, config.signInTimeout(),
+                new FrameRate(config.framesPerConnection()), nanoTime, metrics));
         onConnection.accept(connection);
     }
 }

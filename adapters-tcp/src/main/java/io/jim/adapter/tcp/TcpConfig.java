@@ -1,5 +1,6 @@
 package io.jim.adapter.tcp;
 
+import io.jim.application.config.RateLimit;
 import io.jim.proto.FrameType;
 import java.time.Duration;
 import java.util.Objects;
@@ -19,6 +20,13 @@ import java.util.Objects;
  * @param ioThreads                    event-loop threads for connections; 0 = Netty's default (2 × cores)
  * @param shutdownTimeout              upper bound for each phase of {@link TcpServer#stop()}
  * @param preferEpoll                  use the native epoll transport when it is available (else NIO)
+ * @param maxConnections               open connections (signed in or not) per server (JIM_MAX_CONNECTIONS); a connection
+ *                                     past it is closed at once, before anything is read
+ * @param maxConnectionsPerUser        signed-in connections of one user on this server (JIM_MAX_CONNECTIONS_PER_USER); a
+ *                                     further device's SignIn gets SignInACK{9} and is closed (a device replacing its own
+ *                                     older connection does not count twice)
+ * @param framesPerConnection          frames one connection may send (JIM_MAX_FRAMES_PER_SECOND, bursts of twice that);
+ *                                     past it: Kick{22} and close, as for any protocol abuse; {@link RateLimit#OFF} turns it off
  */
 public record TcpConfig(
         String bindAddress,
@@ -30,21 +38,26 @@ public record TcpConfig(
         int maxQueuedFramesPerConnection,
         int ioThreads,
         Duration shutdownTimeout,
-        boolean preferEpoll) {
+        boolean preferEpoll,
+        int maxConnections,
+        int maxConnectionsPerUser,
+        RateLimit framesPerConnection) {
 
     /**
      * The documented defaults (README): all interfaces, port 50000, 65535-byte frames, 600 s heartbeat,
-     * 10 s sign-in, 4 MiB outbound cap; plus 256 queued frames, Netty's default thread count, 5 s shutdown phases, epoll.
+     * 10 s sign-in, 4 MiB outbound cap, 200000 connections, 20 per user, 200 frames per second (bursts of 400);
+     * plus 256 queued frames, Netty's default thread count, 5 s shutdown phases, epoll.
      */
     public static final TcpConfig DEFAULTS = new TcpConfig(
             "0.0.0.0", 50000, FrameType.MAX_BODY_BYTES, Duration.ofSeconds(600), Duration.ofSeconds(10),
-            4 * 1024 * 1024, 256, 0, Duration.ofSeconds(5), true);
+            4 * 1024 * 1024, 256, 0, Duration.ofSeconds(5), true, 200_000, 20, RateLimit.perSecond(200));
 
     public TcpConfig {
         Objects.requireNonNull(bindAddress, "bindAddress");
         Objects.requireNonNull(heartbeatTimeout, "heartbeatTimeout");
         Objects.requireNonNull(signInTimeout, "signInTimeout");
         Objects.requireNonNull(shutdownTimeout, "shutdownTimeout");
+        Objects.requireNonNull(framesPerConnection, "framesPerConnection");
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port must be 0..65535: " + port);
         }
@@ -64,6 +77,10 @@ public record TcpConfig(
         if (ioThreads < 0) {
             throw new IllegalArgumentException("ioThreads must not be negative: " + ioThreads);
         }
+        if (maxConnections < 1 || maxConnectionsPerUser < 1) {
+            throw new IllegalArgumentException("maxConnections and maxConnectionsPerUser must be positive: " + maxConnections
+                    + ", " + maxConnectionsPerUser);
+        }
     }
 
     private static void requirePositive(Duration d, String name) {
@@ -74,51 +91,66 @@ public record TcpConfig(
 
     public TcpConfig withBindAddress(String value) {
         return new TcpConfig(value, port, maxFrameBytes, heartbeatTimeout, signInTimeout, maxOutboundBytesPerConnection,
-                maxQueuedFramesPerConnection, ioThreads, shutdownTimeout, preferEpoll);
+                maxQueuedFramesPerConnection, ioThreads, shutdownTimeout, preferEpoll, maxConnections, maxConnectionsPerUser, framesPerConnection);
     }
 
     public TcpConfig withPort(int value) {
         return new TcpConfig(bindAddress, value, maxFrameBytes, heartbeatTimeout, signInTimeout, maxOutboundBytesPerConnection,
-                maxQueuedFramesPerConnection, ioThreads, shutdownTimeout, preferEpoll);
+                maxQueuedFramesPerConnection, ioThreads, shutdownTimeout, preferEpoll, maxConnections, maxConnectionsPerUser, framesPerConnection);
     }
 
     public TcpConfig withMaxFrameBytes(int value) {
         return new TcpConfig(bindAddress, port, value, heartbeatTimeout, signInTimeout, maxOutboundBytesPerConnection,
-                maxQueuedFramesPerConnection, ioThreads, shutdownTimeout, preferEpoll);
+                maxQueuedFramesPerConnection, ioThreads, shutdownTimeout, preferEpoll, maxConnections, maxConnectionsPerUser, framesPerConnection);
     }
 
     public TcpConfig withHeartbeatTimeout(Duration value) {
         return new TcpConfig(bindAddress, port, maxFrameBytes, value, signInTimeout, maxOutboundBytesPerConnection,
-                maxQueuedFramesPerConnection, ioThreads, shutdownTimeout, preferEpoll);
+                maxQueuedFramesPerConnection, ioThreads, shutdownTimeout, preferEpoll, maxConnections, maxConnectionsPerUser, framesPerConnection);
     }
 
     public TcpConfig withSignInTimeout(Duration value) {
         return new TcpConfig(bindAddress, port, maxFrameBytes, heartbeatTimeout, value, maxOutboundBytesPerConnection,
-                maxQueuedFramesPerConnection, ioThreads, shutdownTimeout, preferEpoll);
+                maxQueuedFramesPerConnection, ioThreads, shutdownTimeout, preferEpoll, maxConnections, maxConnectionsPerUser, framesPerConnection);
     }
 
     public TcpConfig withMaxOutboundBytesPerConnection(int value) {
         return new TcpConfig(bindAddress, port, maxFrameBytes, heartbeatTimeout, signInTimeout, value,
-                maxQueuedFramesPerConnection, ioThreads, shutdownTimeout, preferEpoll);
+                maxQueuedFramesPerConnection, ioThreads, shutdownTimeout, preferEpoll, maxConnections, maxConnectionsPerUser, framesPerConnection);
     }
 
     public TcpConfig withMaxQueuedFramesPerConnection(int value) {
         return new TcpConfig(bindAddress, port, maxFrameBytes, heartbeatTimeout, signInTimeout, maxOutboundBytesPerConnection,
-                value, ioThreads, shutdownTimeout, preferEpoll);
+                value, ioThreads, shutdownTimeout, preferEpoll, maxConnections, maxConnectionsPerUser, framesPerConnection);
     }
 
     public TcpConfig withIoThreads(int value) {
         return new TcpConfig(bindAddress, port, maxFrameBytes, heartbeatTimeout, signInTimeout, maxOutboundBytesPerConnection,
-                maxQueuedFramesPerConnection, value, shutdownTimeout, preferEpoll);
+                maxQueuedFramesPerConnection, value, shutdownTimeout, preferEpoll, maxConnections, maxConnectionsPerUser, framesPerConnection);
     }
 
     public TcpConfig withShutdownTimeout(Duration value) {
         return new TcpConfig(bindAddress, port, maxFrameBytes, heartbeatTimeout, signInTimeout, maxOutboundBytesPerConnection,
-                maxQueuedFramesPerConnection, ioThreads, value, preferEpoll);
+                maxQueuedFramesPerConnection, ioThreads, value, preferEpoll, maxConnections, maxConnectionsPerUser, framesPerConnection);
     }
 
     public TcpConfig withPreferEpoll(boolean value) {
         return new TcpConfig(bindAddress, port, maxFrameBytes, heartbeatTimeout, signInTimeout, maxOutboundBytesPerConnection,
-                maxQueuedFramesPerConnection, ioThreads, shutdownTimeout, value);
+                maxQueuedFramesPerConnection, ioThreads, shutdownTimeout, value, maxConnections, maxConnectionsPerUser, framesPerConnection);
+    }
+
+    public TcpConfig withMaxConnections(int value) {
+        return new TcpConfig(bindAddress, port, maxFrameBytes, heartbeatTimeout, signInTimeout, maxOutboundBytesPerConnection,
+                maxQueuedFramesPerConnection, ioThreads, shutdownTimeout, preferEpoll, value, maxConnectionsPerUser, framesPerConnection);
+    }
+
+    public TcpConfig withMaxConnectionsPerUser(int value) {
+        return new TcpConfig(bindAddress, port, maxFrameBytes, heartbeatTimeout, signInTimeout, maxOutboundBytesPerConnection,
+                maxQueuedFramesPerConnection, ioThreads, shutdownTimeout, preferEpoll, maxConnections, value, framesPerConnection);
+    }
+
+    public TcpConfig withFramesPerConnection(RateLimit value) {
+        return new TcpConfig(bindAddress, port, maxFrameBytes, heartbeatTimeout, signInTimeout, maxOutboundBytesPerConnection,
+                maxQueuedFramesPerConnection, ioThreads, shutdownTimeout, preferEpoll, maxConnections, maxConnectionsPerUser, value);
     }
 }

@@ -29,6 +29,9 @@ final class TcpMetrics {
     private final Counter syncBatches;
     private final Counter syncItems;
     private final Counter outboundOverflows;
+    private final Counter refusedServerFull;
+    private final Counter refusedUserFull;
+    private final Counter frameRateKicks;
 
     TcpMetrics(MeterRegistry registry) {
         this.registry = Objects.requireNonNull(registry, "registry");
@@ -44,6 +47,12 @@ final class TcpMetrics {
         syncItems = Counter.builder("jim.tcp.sync.items").description("messages sent in sync batches").register(registry);
         outboundOverflows = Counter.builder("jim.tcp.outbound.overflows")
                 .description("connections closed because their unsent bytes passed the cap").register(registry);
+        refusedServerFull = Counter.builder("jim.tcp.connections.refused").tag("reason", "server_limit")
+                .description("connections refused by a connection limit").register(registry);
+        refusedUserFull = Counter.builder("jim.tcp.connections.refused").tag("reason", "user_limit")
+                .description("connections refused by a connection limit").register(registry);
+        frameRateKicks = Counter.builder("jim.tcp.frame_rate.kicks")
+                .description("connections kicked for sending more frames per second than allowed").register(registry);
     }
 
     MeterRegistry registry() {
@@ -78,6 +87,20 @@ final class TcpMetrics {
 
     void outboundOverflow() {
         outboundOverflows.increment();
+    }
+
+    /** A connection closed at once because the server holds its maximum of connections. */
+    void refusedServerFull() {
+        refusedServerFull.increment();
+    }
+
+    /** A sign-in refused with SignInACK{9} because the user holds its maximum of connections. */
+    void refusedUserFull() {
+        refusedUserFull.increment();
+    }
+
+    void frameRateKick() {
+        frameRateKicks.increment();
     }
 
     private static int index(int type) {

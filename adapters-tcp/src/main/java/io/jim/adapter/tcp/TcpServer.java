@@ -85,7 +85,7 @@ public final class TcpServer {
                 new MessageSendProcessor(Objects.requireNonNull(send, "send"), metrics),
                 new SyncProcessor(Objects.requireNonNull(sync, "sync"), metrics),
                 new MessageAckProcessor(Objects.requireNonNull(ack, "ack")),
-                registry);
+                registry, config.maxConnectionsPerUser(), metrics);
         Gauge.builder("jim.tcp.connections", connections, Set::size).description("open client connections, signed in or not")
                 .strongReference(true).register(meters);
     }
@@ -115,8 +115,11 @@ public final class TcpServer {
         }
         serverChannel = bind.channel();
         port = ((InetSocketAddress) serverChannel.localAddress()).getPort();
-        log.info("TCP listening on {}:{} ({}), max frame {} bytes, heartbeat timeout {}, sign-in timeout {}",
-                config.bindAddress(), port, epoll ? "epoll" : "nio", config.maxFrameBytes(), config.heartbeatTimeout(), config.signInTimeout());
+        log.info("TCP listening on {}:{} ({}), max frame {} bytes, heartbeat timeout {}, sign-in timeout {}, at most {} connections, "
+                        + "{} per user, {} frames/s per connection",
+                config.bindAddress(), port, epoll ? "epoll" : "nio", config.maxFrameBytes(), config.heartbeatTimeout(), config.signInTimeout(),
+                config.maxConnections(), config.maxConnectionsPerUser(),
+                config.framesPerConnection().isOff() ? "unlimited" : config.framesPerConnection().perSecond());
         return port;
     }
 

@@ -55,7 +55,8 @@ class PipelineTest {
         TcpMetrics metrics = new TcpMetrics(meters);
         registry = new ConnectionRegistry(meters);
         FrameDispatcher dispatcher = new FrameDispatcher(new SignInProcessor(Stubs.SIGN_IN), new MessageSendProcessor(send, metrics),
-                new SyncProcessor(sync, metrics), new MessageAckProcessor(acks), registry);
+                new SyncProcessor(sync, metrics), new MessageAckProcessor(acks), registry,
+                CONFIG.maxConnectionsPerUser(), metrics);
         channel = new EmbeddedChannel(new TcpChannelInitializer(CONFIG, Runnable::run, metrics, registry, dispatcher, c -> { }));
         return channel;
     }
