@@ -15,6 +15,7 @@ import io.jim.adapter.http.web.ErrorHandling;
 import io.jim.adapter.http.web.JsonBody;
 import io.jim.adapter.http.web.JsonErrorHandler;
 import io.jim.adapter.http.web.RequestObserver;
+import io.jim.adapter.http.web.RequestRateLimits;
 import io.jim.adapter.http.web.Route;
 import io.jim.application.port.out.StorageHealth;
 import io.jim.application.port.out.UnavailableException;
@@ -28,6 +29,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.ServerConnector;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -66,9 +69,19 @@ public final class HttpServer {
 
         BearerAuth auth = new BearerAuth(useCases.accounts().authenticate(), config.adminToken());
         RequestObserver observer = new RequestObserver(registry);
+        RequestRateLimits limits = new RequestRateLimits(config.requestsPerToken(), config.loginsPerAddress(), config.exemptLoopback(),
+                System::nanoTime);
         this.app = Javalin.create(cfg -> {
-            cfg.jetty.host = config.bindAddress();
-            cfg.jetty.port = config.port();
+            // Our own connector, for its idle timeout: a client that stops sending mid-request (slowloris) is
+            // dropped after it. Waiting for the request head holds no thread (Jetty reads asynchronously and
+            // dispatches once the head is complete); waiting for body bytes parks a virtual thread, not a platform one.
+            cfg.jetty.addConnector((server, httpConfiguration) -> {
+                ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(httpConfiguration));
+                connector.setHost(config.bindAddress());
+                connector.setPort(config.port());
+                connector.setIdleTimeout(config.idleTimeout().toMillis());
+                return connector;
+            });
             cfg.concurrency.useVirtualThreads = true;
             cfg.startup.showJavalinBanner = false;
             cfg.startup.showOldJavalinVersionWarning = false;
@@ -102,6 +115,7 @@ public final class HttpServer {
                 }
             });
             cfg.routes.beforeMatched(auth);
+            cfg.routes.beforeMatched(limits);
             for (Route route : routes) {
                 cfg.routes.addEndpoint(Endpoint.create(route.method(), route.path()).addMetadata(route).handler(route.handler()));
             }

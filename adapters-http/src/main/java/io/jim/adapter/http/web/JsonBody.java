@@ -21,6 +21,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
 import io.jim.domain.shared.DomainException;
 import io.jim.domain.shared.ErrorCode;
 import java.io.IOException;
@@ -149,6 +150,10 @@ public final class JsonBody {
             }
             return bytes;
         } catch (IOException e) {
+            if (timedOut(e)) {
+                // The client stopped sending mid-body (JIM_HTTP_IDLE_TIMEOUT_SECONDS): its fault, not a server error.
+                throw new HttpResponseException(408, "the request body did not arrive within the idle timeout");
+            }
             throw new UncheckedIOException("reading the request body failed", e);
         }
     }
@@ -272,5 +277,14 @@ public final class JsonBody {
             return "an array";
         }
         return "a JSON object";
+    }
+
+    private static boolean timedOut(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.util.concurrent.TimeoutException) {
+                return true;
+            }
+        }
+        return false;
     }
 }
