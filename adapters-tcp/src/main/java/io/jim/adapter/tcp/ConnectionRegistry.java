@@ -13,6 +13,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
@@ -27,6 +28,9 @@ public final class ConnectionRegistry implements DeliveryGateway {
 
     private static final Logger log = LoggerFactory.getLogger(ConnectionRegistry.class);
 
+    private static final int MARK_STRIPES = 4096;
+
+    private final AtomicLongArray deliveryMarks = new AtomicLongArray(MARK_STRIPES);
     private final Map<DeviceId, Connection> byDevice = new ConcurrentHashMap<>();
     private final Map<UserId, Set<Connection>> byUser = new ConcurrentHashMap<>();
     private final Counter pushes;
@@ -58,6 +62,9 @@ public final class ConnectionRegistry implements DeliveryGateway {
     }
 
     private void deliver(InboxEntry entry, DeviceId exceptDevice) {
+        // Marked before the lookup, so that a sign-in registering concurrently either is found here or
+        // sees the mark change and catches up (FrameDispatcher.catchUp).
+        deliveryMarks.incrementAndGet(stripe(entry.owner().value()));
         Set<Connection> connections = byUser.get(entry.owner());
         if (connections == null) {
             return;
@@ -80,6 +87,18 @@ public final class ConnectionRegistry implements DeliveryGateway {
             log.debug("push message_id={} sync_sequence={} to user_id={} device_id={}: {}",
                     entry.message().id(), entry.sequence(), who.userId(), who.deviceId(), result);
         }
+    }
+
+    /**
+     * A counter per stripe of users that changes whenever a copy is delivered to a user of the stripe.
+     * Striped rather than per user so that memory stays fixed; a shared stripe only costs an extra read.
+     */
+    long deliveryMark(long userId) {
+        return deliveryMarks.get(stripe(userId));
+    }
+
+    private static int stripe(long userId) {
+        return (int) (Long.hashCode(userId * 0x9E3779B97F4A7C15L) & (MARK_STRIPES - 1));
     }
 
     @Override

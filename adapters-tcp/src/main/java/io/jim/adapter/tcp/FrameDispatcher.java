@@ -2,7 +2,10 @@ package io.jim.adapter.tcp;
 
 import io.jim.application.port.in.account.Principal;
 import io.jim.application.port.out.UnavailableException;
+import io.jim.application.port.in.message.SyncQuery;
 import io.jim.proto.FrameType;
+import io.jim.proto.Message;
+import io.jim.proto.MessageItem;
 import io.jim.proto.MessageACK;
 import io.jim.proto.MessageSend;
 import io.jim.proto.ResultCode;
@@ -81,6 +84,8 @@ final class FrameDispatcher {
             return;
         }
         SignIn request = (SignIn) packet.body();
+        // Taken before the sign-in reads max_sequence: see catchUp.
+        long deliveryMark = registry.deliveryMark(request.getUserId());
         MDC.put(Mdc.USER_ID, Long.toString(request.getUserId()));
         MDC.put(Mdc.DEVICE_ID, Long.toString(request.getDeviceId()));
         switch (signIn.process(request)) {
@@ -104,6 +109,9 @@ final class FrameDispatcher {
                 registry.register(connection);
                 log.info("conn={} remote={} signed in, max_sequence={}", connection.id(), connection.channel().remoteAddress(),
                         accepted.ack().getMaxSequence());
+                if (registry.deliveryMark(request.getUserId()) != deliveryMark) {
+                    catchUp(connection, accepted.principal(), accepted.ack().getMaxSequence());
+                }
             }
             case SignInProcessor.Outcome.Rejected rejected -> {
                 log.info("conn={} sign-in refused with code {}: {}", connection.id(), rejected.ack().getCode(), rejected.ack().getMessage());
@@ -111,6 +119,21 @@ final class FrameDispatcher {
                 connection.close();
             }
         }
+    }
+
+    /**
+     * A copy committed after the sign-in read max_sequence but delivered before the connection was
+     * registered would be neither counted nor pushed. The registry's delivery mark for the user changed
+     * in that window (or a user sharing its stripe got a delivery), so the copies after max_sequence are
+     * read once and pushed now, in order; later deliveries find the connection registered.
+     */
+    private void catchUp(Connection connection, Principal who, long maxSequence) {
+        Message batch = sync.process(who, SyncTrigger.newBuilder().setSyncSequence(maxSequence).setLimit(SyncQuery.MAX_LIMIT).build());
+        for (MessageItem item : batch.getMessagesList()) {
+            connection.push(item.getSyncSequence(), new Packet(FrameType.MESSAGE,
+                    Message.newBuilder().setType(MessageItems.PUSH).addMessages(item).build()));
+        }
+        log.debug("conn={} caught up {} copies committed during sign-in", connection.id(), batch.getMessagesCount());
     }
 
     private void frame(Connection connection, Principal who, Packet packet) {

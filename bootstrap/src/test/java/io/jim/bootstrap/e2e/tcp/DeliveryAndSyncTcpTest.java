@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.AfterParameterizedClassInvocation;
 import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
@@ -328,13 +327,11 @@ class DeliveryAndSyncTcpTest {
     /**
      * PROTOCOL.md 4.1 and 4.4: once SignInACK is out the device is online, so a copy committed after the
      * max_sequence it reports must be pushed. The server reads max_sequence, writes SignInACK and only then
-     * registers the connection for pushes; a copy committed in between is neither counted nor pushed, so a
-     * client that trusts max_sequence (it is up to date, no sync needed) does not see it until the next push.
-     * The window is short: the test races a send against many sign-ins (it fails in roughly one round in ten).
+     * registers the connection for pushes; a copy committed in between was once neither counted nor pushed
+     * (fixed by FrameDispatcher.catchUp). The window is short: the test races a send against many sign-ins
+     * (before the fix it failed in roughly one round in ten).
      */
     @Test
-    @Disabled("bug: FrameDispatcher.firstFrame reads max_sequence (SignInService) and writes SignInACK before "
-            + "ConnectionRegistry.register, so a copy committed in between is neither in max_sequence nor pushed")
     void messageCommittedRightAfterASignInShouldBeCountedInMaxSequenceOrPushed() {
         Jim.Session a = jim.register("alice");
         Jim.Session b = jim.register("bob");
