@@ -255,6 +255,7 @@ public final class MessageBench {
         out.put("server_rss_mb", ServerProcess.mb(rss));
         out.put("setup_s", round(setupSeconds, 1));
         out.put("logins_per_s", round(loginsPerSecond, 0));
+        out.put("rate_limited", traffic.rateLimited.sum());
         out.put("errors", traffic.errors.sum());
         if (!traffic.errorSamples.isEmpty()) {
             out.put("error_samples", List.copyOf(traffic.errorSamples));

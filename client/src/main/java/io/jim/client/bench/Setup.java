@@ -38,12 +38,12 @@ final class Setup {
     List<BenchUser> users(int n, int devicesPerUser) {
         BenchUser[] users = new BenchUser[n];
         long[] ids = new long[n];
-        Parallel.run(n, settings.setupConcurrency, i -> ids[i] = root.register(account(i), settings.password, "bench " + i).userId());
+        Parallel.run(n, settings.setupConcurrency, i -> ids[i] = Parallel.retrying(() -> root.register(account(i), settings.password, "bench " + i)).userId());
         LoginResult[][] devices = new LoginResult[n][devicesPerUser];
         DeviceInfo info = new DeviceInfo(DeviceInfo.LINUX, "jim-bench", null, null, "1");
         long start = System.nanoTime();
         Parallel.run(n * devicesPerUser, settings.setupConcurrency,
-                k -> devices[k / devicesPerUser][k % devicesPerUser] = root.login(account(k / devicesPerUser), settings.password, info));
+                k -> devices[k / devicesPerUser][k % devicesPerUser] = Parallel.retrying(() -> root.login(account(k / devicesPerUser), settings.password, info)));
         loginNanos = System.nanoTime() - start;
         logins = n * devicesPerUser;
         for (int i = 0; i < n; i++) {
@@ -57,9 +57,9 @@ final class Setup {
         Parallel.run(users.size() / 2, settings.setupConcurrency, k -> {
             BenchUser a = users.get(2 * k);
             BenchUser b = users.get(2 * k + 1);
-            FriendRequestResult r = api(a).requestFriend(b.userId(), "bench");
+            FriendRequestResult r = Parallel.retrying(() -> api(a).requestFriend(b.userId(), "bench"));
             if (r instanceof FriendRequestResult.Requested requested) {
-                api(b).acceptFriendRequest(requested.request().requestId());
+                Parallel.retrying(() -> api(b).acceptFriendRequest(requested.request().requestId()));
             }
         });
     }

@@ -80,6 +80,8 @@ final class Traffic {
             }
             if (failure != null) {
                 error("send failed: " + failure);
+            } else if (ack.code() == io.jim.proto.ResultCode.RATE_LIMITED) {
+                rateLimited.increment(); // the server's per-user send limit: nothing stored, not an integrity error
             } else if (!ack.ok()) {
                 error("send refused with code " + ack.code() + ": " + ack.message());
             } else {
@@ -190,6 +192,7 @@ final class Traffic {
     final LongAdder acked = new LongAdder();
     final LongAdder delivered = new LongAdder();
     final LongAdder errors = new LongAdder();
+    final LongAdder rateLimited = new LongAdder();
     final ConcurrentLinkedQueue<String> errorSamples = new ConcurrentLinkedQueue<>();
     final Recorder latency = new Recorder(MAX_LATENCY_US, 3);
     private final String padding;
