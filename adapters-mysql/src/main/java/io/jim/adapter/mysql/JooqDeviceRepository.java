@@ -24,10 +24,17 @@ final class JooqDeviceRepository implements DeviceRepository {
 
     private final JooqUnitOfWork uow;
     private final Clock clock;
+    /** Acks made outside a unit of work share commits through it (null: each ack commits by itself). */
+    private final AckBatcher acks;
 
     JooqDeviceRepository(JooqUnitOfWork uow, Clock clock) {
+        this(uow, clock, null);
+    }
+
+    JooqDeviceRepository(JooqUnitOfWork uow, Clock clock, AckBatcher acks) {
         this.uow = Objects.requireNonNull(uow, "uow");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.acks = acks;
     }
 
     @Override
@@ -81,6 +88,10 @@ final class JooqDeviceRepository implements DeviceRepository {
     public void ack(DeviceId id, InboxSequence sequence) {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(sequence, "sequence");
+        if (acks != null && !uow.active()) {
+            acks.ack(id.value(), sequence.value());
+            return;
+        }
         // GREATEST in the statement itself: concurrent acks can never move the position backwards.
         uow.withDsl(ctx -> ctx.update(DEVICES)
                 .set(DEVICES.ACKED_SEQUENCE, DSL.greatest(DEVICES.ACKED_SEQUENCE, DSL.val(sequence.value())))

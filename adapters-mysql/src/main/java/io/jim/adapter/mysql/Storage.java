@@ -64,6 +64,9 @@ public final class Storage implements AutoCloseable {
     private final JooqInboxRepository inbox;
     private final MessageStore messageStore;
     private final GroupCommitMessageStore groupCommit;
+    /** Most MessageACKs written in one transaction. */
+    private static final int ACK_BATCH = 1000;
+    private final AckBatcher ackBatcher;
     private final JooqStorageHealth health;
     private final SegmentMessageIdGenerator messageIds;
     private final List<SegmentMessageIdGenerator> generators = new CopyOnWriteArrayList<>();
@@ -84,7 +87,8 @@ public final class Storage implements AutoCloseable {
         this.controlDsl = DSL.using(controlPool, dialect.jooq(), settings);
         this.unitOfWork = new JooqUnitOfWork(dsl);
         this.users = new JooqUserRepository(unitOfWork, clock);
-        this.devices = new JooqDeviceRepository(unitOfWork, clock);
+        this.ackBatcher = new AckBatcher(unitOfWork, ACK_BATCH);
+        this.devices = new JooqDeviceRepository(unitOfWork, clock, ackBatcher);
         this.friends = new JooqFriendRepository(unitOfWork);
         this.groups = new JooqGroupRepository(unitOfWork);
         this.sequences = new JooqInboxSequenceAllocator(unitOfWork);
@@ -280,6 +284,7 @@ public final class Storage implements AutoCloseable {
         if (groupCommit != null) {
             groupCommit.close();
         }
+        ackBatcher.close();
         generators.forEach(SegmentMessageIdGenerator::close);
         closeQuietly(controlPool);
         closeQuietly(pool);
