@@ -4,6 +4,7 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import io.jim.application.config.Limits;
+import io.jim.application.config.RateLimit;
 import io.jim.application.port.in.account.AuthenticateUseCase;
 import io.jim.application.port.in.account.FindUsersByAccountUseCase;
 import io.jim.application.port.in.account.GetMyProfileUseCase;
@@ -129,7 +130,8 @@ public final class ApplicationModule extends AbstractModule {
     @Provides
     @Singleton
     Limits limits(JimConfig config) {
-        return new Limits(config.maxContentBytes(), config.maxGroupMembers());
+        return new Limits(config.maxContentBytes(), config.maxGroupMembers(),
+                RateLimit.perSecond(config.limits().maxSendsPerSecondPerUser()));
     }
 
     @Provides

@@ -69,7 +69,20 @@ public final class ConfigLoader {
                 integer("JIM_MAX_FRAME_BYTES", 65_535, 64, 65_535),
                 integer("JIM_MAX_OUTBOUND_BYTES", 4 * 1024 * 1024, 131_072, 1 << 30),
                 integer("JIM_PASSWORD_ITERATIONS", 600_000, 1, 10_000_000),
-                logFormat());
+                logFormat(),
+                limits());
+    }
+
+    private JimConfig.Limits limits() {
+        JimConfig.Limits d = JimConfig.Limits.DEFAULTS;
+        return new JimConfig.Limits(
+                integer("JIM_MAX_CONNECTIONS", d.maxConnections(), 1, 10_000_000),
+                integer("JIM_MAX_CONNECTIONS_PER_USER", d.maxConnectionsPerUser(), 1, 10_000),
+                integer("JIM_MAX_FRAMES_PER_SECOND", d.maxFramesPerSecond(), 0, 1_000_000),
+                integer("JIM_MAX_SENDS_PER_SECOND_PER_USER", d.maxSendsPerSecondPerUser(), 0, 1_000_000),
+                integer("JIM_HTTP_MAX_REQUESTS_PER_SECOND_PER_TOKEN", d.httpMaxRequestsPerSecondPerToken(), 0, 1_000_000),
+                integer("JIM_HTTP_MAX_LOGINS_PER_MINUTE_PER_IP", d.httpMaxLoginsPerMinutePerIp(), 0, 1_000_000),
+                Duration.ofSeconds(integer("JIM_HTTP_IDLE_TIMEOUT_SECONDS", (int) d.httpIdleTimeout().toSeconds(), 1, 3_600)));
     }
 
     private Optional<String> text(String key) {

@@ -10,6 +10,7 @@ import io.jim.adapter.http.account.AccountUseCases;
 import io.jim.adapter.http.friend.FriendUseCases;
 import io.jim.adapter.http.group.GroupUseCases;
 import io.jim.adapter.http.message.MessageUseCases;
+import io.jim.application.config.RateLimit;
 import io.jim.application.port.out.StorageHealth;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 
@@ -28,7 +29,10 @@ public final class HttpModule extends AbstractModule {
     @Provides
     @Singleton
     HttpConfig httpConfig(JimConfig config) {
-        return new HttpConfig(config.bindAddress(), config.httpPort(), config.adminToken(), HttpConfig.DEFAULT_MAX_BODY_BYTES);
+        return new HttpConfig(config.bindAddress(), config.httpPort(), config.adminToken(), HttpConfig.DEFAULT_MAX_BODY_BYTES)
+                .withLimits(RateLimit.perSecond(config.limits().httpMaxRequestsPerSecondPerToken()),
+                        RateLimit.perMinute(config.limits().httpMaxLoginsPerMinutePerIp()), true)
+                .withIdleTimeout(config.limits().httpIdleTimeout());
     }
 
     @Provides

@@ -27,7 +27,25 @@ public record JimConfig(
         int maxFrameBytes,
         int maxOutboundBytes,
         int passwordIterations,
-        LogFormat logFormat) {
+        LogFormat logFormat,
+        Limits limits) {
+
+    /**
+     * The abuse limits (README "Configuration"); 0 turns a rate off.
+     *
+     * @param maxConnections                    JIM_MAX_CONNECTIONS: open TCP connections per server
+     * @param maxConnectionsPerUser             JIM_MAX_CONNECTIONS_PER_USER: signed-in TCP connections per user and server
+     * @param maxFramesPerSecond                JIM_MAX_FRAMES_PER_SECOND: frames per TCP connection (bursts of twice that)
+     * @param maxSendsPerSecondPerUser          JIM_MAX_SENDS_PER_SECOND_PER_USER: messages per user over TCP and HTTP (bursts of twice that)
+     * @param httpMaxRequestsPerSecondPerToken  JIM_HTTP_MAX_REQUESTS_PER_SECOND_PER_TOKEN (bursts of twice that)
+     * @param httpMaxLoginsPerMinutePerIp       JIM_HTTP_MAX_LOGINS_PER_MINUTE_PER_IP: POST /api/sessions and /api/users (bursts of as many)
+     * @param httpIdleTimeout                   JIM_HTTP_IDLE_TIMEOUT_SECONDS
+     */
+    public record Limits(int maxConnections, int maxConnectionsPerUser, int maxFramesPerSecond, int maxSendsPerSecondPerUser,
+                         int httpMaxRequestsPerSecondPerToken, int httpMaxLoginsPerMinutePerIp, Duration httpIdleTimeout) {
+
+        public static final Limits DEFAULTS = new Limits(200_000, 20, 200, 100, 50, 30, Duration.ofSeconds(30));
+    }
 
     /** How log lines are written to stdout. */
     public enum LogFormat {

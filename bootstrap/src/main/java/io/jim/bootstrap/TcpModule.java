@@ -6,6 +6,7 @@ import com.google.inject.Singleton;
 import io.jim.adapter.tcp.ConnectionRegistry;
 import io.jim.adapter.tcp.TcpConfig;
 import io.jim.adapter.tcp.TcpServer;
+import io.jim.application.config.RateLimit;
 import io.jim.application.port.in.message.AckInboxUseCase;
 import io.jim.application.port.in.message.SendMessageUseCase;
 import io.jim.application.port.in.message.SignInUseCase;
@@ -36,7 +37,10 @@ public final class TcpModule extends AbstractModule {
                 .withMaxFrameBytes(config.maxFrameBytes())
                 .withHeartbeatTimeout(config.heartbeatTimeout())
                 .withSignInTimeout(config.signInTimeout())
-                .withMaxOutboundBytesPerConnection(config.maxOutboundBytes());
+                .withMaxOutboundBytesPerConnection(config.maxOutboundBytes())
+                .withMaxConnections(config.limits().maxConnections())
+                .withMaxConnectionsPerUser(config.limits().maxConnectionsPerUser())
+                .withFramesPerConnection(RateLimit.perSecond(config.limits().maxFramesPerSecond()));
     }
 
     @Provides
