@@ -12,9 +12,10 @@ import io.jim.adapter.http.group.GroupUseCases;
 import io.jim.adapter.http.message.MessageUseCases;
 import io.jim.application.config.RateLimit;
 import io.jim.application.port.out.StorageHealth;
+import io.jim.application.port.out.WireSessions;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 
-/** The HTTP API: the use-case groups its controllers need, and the server. */
+/** The HTTP API: the use-case groups its controllers need, and the server (with the WebSocket transport and the chat page). */
 public final class HttpModule extends AbstractModule {
 
     @Override
@@ -37,7 +38,8 @@ public final class HttpModule extends AbstractModule {
 
     @Provides
     @Singleton
-    HttpServer httpServer(HttpConfig config, HttpUseCases useCases, StorageHealth health, PrometheusMeterRegistry meters) {
-        return new HttpServer(config, useCases, health, meters);
+    HttpServer httpServer(HttpConfig config, HttpUseCases useCases, StorageHealth health, PrometheusMeterRegistry meters,
+            WireSessions wireSessions) {
+        return new HttpServer(config, useCases, health, meters, wireSessions);
     }
 }

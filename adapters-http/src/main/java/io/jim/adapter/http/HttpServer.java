@@ -17,8 +17,11 @@ import io.jim.adapter.http.web.JsonErrorHandler;
 import io.jim.adapter.http.web.RequestObserver;
 import io.jim.adapter.http.web.RequestRateLimits;
 import io.jim.adapter.http.web.Route;
+import io.jim.adapter.http.ws.ChatPage;
+import io.jim.adapter.http.ws.WebSocketEndpoint;
 import io.jim.application.port.out.StorageHealth;
 import io.jim.application.port.out.UnavailableException;
+import io.jim.application.port.out.WireSessions;
 import io.jim.domain.shared.DomainException;
 import io.jim.domain.shared.ErrorCode;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -44,16 +47,28 @@ public final class HttpServer {
 
     private static final Logger LOG = LoggerFactory.getLogger(HttpServer.class);
 
+    private static final WireSessions NO_WIRE_SESSIONS = (sink, remoteAddress) -> {
+        throw new IllegalStateException("this server has no connection layer");
+    };
+
     private final HttpConfig config;
     private final List<Route> routes;
     private final Javalin app;
     private volatile boolean started;
 
+    /** A server whose WebSocket endpoint refuses every connection (for tests of the HTTP API alone). */
     public HttpServer(HttpConfig config, HttpUseCases useCases, StorageHealth storageHealth, PrometheusMeterRegistry registry) {
+        this(config, useCases, storageHealth, registry, NO_WIRE_SESSIONS);
+    }
+
+    /** A server with the WebSocket transport at {@value WebSocketEndpoint#PATH} over {@code wireSessions} and the chat page at /. */
+    public HttpServer(HttpConfig config, HttpUseCases useCases, StorageHealth storageHealth, PrometheusMeterRegistry registry,
+                      WireSessions wireSessions) {
         this.config = Objects.requireNonNull(config, "config");
         Objects.requireNonNull(useCases, "useCases");
         Objects.requireNonNull(storageHealth, "storageHealth");
         Objects.requireNonNull(registry, "registry");
+        WebSocketEndpoint webSocket = new WebSocketEndpoint(wireSessions);
 
         JsonBody json = new JsonBody(JsonBody.newMapper(), config.maxBodyBytes());
         this.routes = List.copyOf(Stream.of(
@@ -116,6 +131,8 @@ public final class HttpServer {
             });
             cfg.routes.beforeMatched(auth);
             cfg.routes.beforeMatched(limits);
+            cfg.routes.ws(WebSocketEndpoint.PATH, webSocket::configure);
+            cfg.staticFiles.add(ChatPage::configure);
             for (Route route : routes) {
                 cfg.routes.addEndpoint(Endpoint.create(route.method(), route.path()).addMetadata(route).handler(route.handler()));
             }

@@ -56,7 +56,7 @@ class WebLayerTest {
     @Test
     void unknownPathIs404WithCode6() {
         assertError(h.http.get("/api/nothing-here", StubUseCases.TOKEN), 404, 6, "NOT_FOUND");
-        assertError(h.http.get("/", null), 404, 6, "NOT_FOUND");
+        assertError(h.http.get("/no-such-page", null), 404, 6, "NOT_FOUND");
         assertError(h.http.post("/api/users/me/extra", StubUseCases.TOKEN, "{}"), 404, 6, "NOT_FOUND");
     }
 

@@ -18,12 +18,16 @@ import io.netty.channel.ServerChannel;
 import io.netty.channel.epoll.Epoll;
 import io.netty.channel.epoll.EpollIoHandler;
 import io.netty.channel.epoll.EpollServerSocketChannel;
+import io.netty.channel.local.LocalAddress;
+import io.netty.channel.local.LocalIoHandler;
+import io.netty.channel.local.LocalServerChannel;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.Future;
 import java.net.InetSocketAddress;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
@@ -52,7 +56,11 @@ public final class TcpServer {
 
     private EventLoopGroup bossGroup;
     private EventLoopGroup workerGroup;
+    private EventLoopGroup inVmGroup;
     private Channel serverChannel;
+    /** The in-VM listener served by the same pipeline (WebSocket connections come in through it). */
+    private Channel inVmChannel;
+    private volatile InVmEndpoint inVm;
     private int port = -1;
     private boolean stopped;
 
@@ -100,6 +108,8 @@ public final class TcpServer {
         Class<? extends ServerChannel> channelType = epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
         bossGroup = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("jim-tcp-accept"), ioHandlers);
         workerGroup = new MultiThreadIoEventLoopGroup(config.ioThreads(), new DefaultThreadFactory("jim-tcp-io"), ioHandlers);
+        inVmGroup = new MultiThreadIoEventLoopGroup(config.ioThreads(), new DefaultThreadFactory("jim-tcp-in-vm"), LocalIoHandler.newFactory());
+        TcpChannelInitializer initializer = new TcpChannelInitializer(config, executor, metrics, registry, dispatcher, this::track);
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(bossGroup, workerGroup)
                 .channel(channelType)
@@ -107,7 +117,7 @@ public final class TcpServer {
                 .option(ChannelOption.SO_REUSEADDR, true)
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childOption(ChannelOption.SO_KEEPALIVE, true)
-                .childHandler(new TcpChannelInitializer(config, executor, metrics, registry, dispatcher, this::track));
+                .childHandler(initializer);
         ChannelFuture bind = bootstrap.bind(new InetSocketAddress(config.bindAddress(), config.port())).awaitUninterruptibly();
         if (!bind.isSuccess()) {
             shutdownGroups();
@@ -115,6 +125,16 @@ public final class TcpServer {
         }
         serverChannel = bind.channel();
         port = ((InetSocketAddress) serverChannel.localAddress()).getPort();
+        // One initializer for both listeners: in-VM connections count against the same limits.
+        ChannelFuture inVmBind = new ServerBootstrap().group(inVmGroup).channel(LocalServerChannel.class)
+                .childHandler(initializer).bind(LocalAddress.ANY).awaitUninterruptibly();
+        if (!inVmBind.isSuccess()) {
+            serverChannel.close().awaitUninterruptibly();
+            shutdownGroups();
+            throw new IllegalStateException("cannot bind the in-VM listener", inVmBind.cause());
+        }
+        inVmChannel = inVmBind.channel();
+        inVm = new InVmEndpoint((LocalAddress) inVmChannel.localAddress(), inVmGroup);
         log.info("TCP listening on {}:{} ({}), max frame {} bytes, heartbeat timeout {}, sign-in timeout {}, at most {} connections, "
                         + "{} per user, {} frames/s per connection",
                 config.bindAddress(), port, epoll ? "epoll" : "nio", config.maxFrameBytes(), config.heartbeatTimeout(), config.signInTimeout(),
@@ -126,6 +146,11 @@ public final class TcpServer {
     /** The bound port; -1 before {@link #start()}. */
     public synchronized int port() {
         return port;
+    }
+
+    /** The in-VM door to this server's connection pipeline while it runs (from {@link #start()} until {@link #stop()}). */
+    public Optional<InVmEndpoint> inVmEndpoint() {
+        return Optional.ofNullable(inVm);
     }
 
     /** Open client connections, signed in or not. */
@@ -153,6 +178,8 @@ public final class TcpServer {
         }
         long timeoutMillis = config.shutdownTimeout().toMillis();
         serverChannel.close().awaitUninterruptibly(timeoutMillis);
+        inVm = null;
+        inVmChannel.close().awaitUninterruptibly(timeoutMillis);
         int kicked = 0;
         for (Connection connection : connections) {
             connection.kick(ResultCode.SERVER_SHUTDOWN, "the server is shutting down");
@@ -173,8 +200,10 @@ public final class TcpServer {
         // Quiet period 0: the connections are closed already, nothing is expected to arrive.
         Future<?> boss = bossGroup.shutdownGracefully(0, timeoutMillis, TimeUnit.MILLISECONDS);
         Future<?> workers = workerGroup.shutdownGracefully(0, timeoutMillis, TimeUnit.MILLISECONDS);
+        Future<?> inVmWorkers = inVmGroup.shutdownGracefully(0, timeoutMillis, TimeUnit.MILLISECONDS);
         boss.awaitUninterruptibly(timeoutMillis);
         workers.awaitUninterruptibly(timeoutMillis);
+        inVmWorkers.awaitUninterruptibly(timeoutMillis);
     }
 
     private void shutdownExecutor() {

@@ -17,7 +17,8 @@ import org.slf4j.MDC;
 /**
  * The before-handler of matched routes: checks the bearer token that the route's {@link Access}
  * asks for and puts the caller into the context. A route without {@link Route} metadata is treated
- * as {@link Access#USER}, so a route added without thought fails closed.
+ * as {@link Access#USER}, so a route added without thought fails closed. Static files (the browser chat
+ * page) carry {@link StaticFileRole#PUBLIC} and need no token.
  */
 public final class BearerAuth implements Handler {
 
@@ -34,6 +35,9 @@ public final class BearerAuth implements Handler {
 
     @Override
     public void handle(Context ctx) {
+        if (ctx.routeRoles().contains(StaticFileRole.PUBLIC)) {
+            return; // a static file of the chat page (before-matched handlers run for those too)
+        }
         Route route = Routes.matched(ctx);
         Access access = route == null ? Access.USER : route.access();
         switch (access) {

@@ -1,0 +1,43 @@
+package io.jim.adapter.tcp;
+
+import io.netty.bootstrap.Bootstrap;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelHandler;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.local.LocalAddress;
+import io.netty.channel.local.LocalChannel;
+import java.util.Objects;
+
+/**
+ * The in-VM door of a running {@link TcpServer}: a Netty local address served by the very pipeline of
+ * the TCP port (framing, sign-in, heartbeat, limits, serial processing, registry, kicks), so that a
+ * connection arriving over another transport (the WebSocket endpoint) is an ordinary jim connection.
+ * The peer writes and reads TLV bytes exactly as a socket client would.
+ */
+public final class InVmEndpoint {
+
+    private final LocalAddress address;
+    private final EventLoopGroup group;
+
+    InVmEndpoint(LocalAddress address, EventLoopGroup group) {
+        this.address = Objects.requireNonNull(address, "address");
+        this.group = Objects.requireNonNull(group, "group");
+    }
+
+    /**
+     * Opens a client-side channel to the server, bound to {@code clientAddress} (which the server logs as
+     * the connection's remote address; it must be unique), with {@code clientHandler} as its pipeline.
+     */
+    public ChannelFuture connect(LocalAddress clientAddress, ChannelHandler clientHandler) {
+        return new Bootstrap()
+                .group(group)
+                .channel(LocalChannel.class)
+                .handler(clientHandler)
+                .connect(address, clientAddress);
+    }
+
+    @Override
+    public String toString() {
+        return "InVmEndpoint[" + address + "]";
+    }
+}
