@@ -165,6 +165,7 @@ public final class ConnectionsBench {
         if (rssBefore >= 0 && rssWith >= 0) {
             out.put("server_kib_per_connection", MessageBench.round((double) (rssWith - rssBefore) / connections, 2));
         }
+        out.put("load_avg_1m", ServerProcess.loadAverage());
         out.put("setup_s", MessageBench.round(setupSeconds, 1));
         out.put("errors", failed.sum() + (connections - onlineAtEnd));
         if (!samples.isEmpty()) {

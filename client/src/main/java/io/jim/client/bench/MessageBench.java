@@ -183,6 +183,8 @@ public final class MessageBench {
             last[0] = acked;
         }, 1, 1, TimeUnit.SECONDS);
 
+        double serverCpu0 = ServerProcess.cpuSeconds(settings.serverPid);
+        double ownCpu0 = ServerProcess.ownCpuSeconds();
         volatileRunning = true;
         if (settings.rate > 0) {
             paced(start, end);
@@ -202,6 +204,8 @@ public final class MessageBench {
         long ackedInWindow = traffic.acked.sum();
         long deliveredInWindow = traffic.delivered.sum();
         long rss = ServerProcess.rssKib(settings.serverPid);
+        double serverCpu = serverCpu0 < 0 ? -1 : ServerProcess.cpuSeconds(settings.serverPid) - serverCpu0;
+        double ownCpu = ServerProcess.ownCpuSeconds() - ownCpu0;
 
         // Drain: acks of in-flight sends, then pushes, then one final sync of every device.
         long drainEnd = System.nanoTime() + (long) (settings.drainSeconds * 1e9);
@@ -253,6 +257,13 @@ public final class MessageBench {
         out.put("latency_ms", latency);
         out.put("connections", sessions.size());
         out.put("server_rss_mb", ServerProcess.mb(rss));
+        if (serverCpu >= 0) {
+            // CPU the server used in the window: cores busy, and per acked message (meaningful even on a shared machine).
+            out.put("server_cpu_cores", round(serverCpu / window, 2));
+            out.put("server_cpu_us_per_msg", ackedInWindow == 0 ? null : round(serverCpu * 1e6 / ackedInWindow, 0));
+        }
+        out.put("generator_cpu_cores", round(ownCpu / window, 2));
+        out.put("load_avg_1m", ServerProcess.loadAverage());
         out.put("setup_s", round(setupSeconds, 1));
         out.put("logins_per_s", round(loginsPerSecond, 0));
         out.put("rate_limited", traffic.rateLimited.sum());

@@ -48,6 +48,36 @@ final class ServerProcess {
         }
     }
 
+    /** CPU time (user + system) the process {@code pid} has used so far, in seconds, or -1. */
+    static double cpuSeconds(long pid) {
+        if (pid <= 0) {
+            return -1;
+        }
+        try {
+            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+            // The command name (field 2) may contain spaces: count fields after its closing parenthesis.
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            long ticks = Long.parseLong(f[11]) + Long.parseLong(f[12]); // utime, stime (fields 14, 15)
+            return ticks / 100.0; // USER_HZ is 100 on Linux
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
+    /** CPU time this JVM has used so far, in seconds. */
+    static double ownCpuSeconds() {
+        return cpuSeconds(ProcessHandle.current().pid());
+    }
+
+    /** The machine's 1-minute load average (runnable threads), to show how busy it was; null if unknown. */
+    static Double loadAverage() {
+        try {
+            return Double.parseDouble(Files.readString(Path.of("/proc/loadavg")).split(" ")[0]);
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
     static Object mb(long kib) {
         return kib < 0 ? null : Math.round(kib / 102.4) / 10.0;
     }
