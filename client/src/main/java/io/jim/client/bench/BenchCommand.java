@@ -71,6 +71,10 @@ public final class BenchCommand implements Runnable {
         @Option(names = "--duration", defaultValue = "10", paramLabel = "SECONDS", description = "Timed window (default ${DEFAULT-VALUE}).")
         double duration;
 
+        @Option(names = "--warmup", defaultValue = "5", paramLabel = "SECONDS",
+                description = "Untimed load before the window (default ${DEFAULT-VALUE}); its messages are checked too.")
+        double warmup;
+
         @Option(names = "--rate", defaultValue = "max", paramLabel = "MSGS_PER_SEC|max",
                 description = "Total sends per second, or max: every sender keeps --window sends in flight (default ${DEFAULT-VALUE}).")
         String rate;
@@ -111,6 +115,7 @@ public final class BenchCommand implements Runnable {
 
     static void traffic(BenchSettings s, Traffic t) {
         s.durationSeconds = t.duration;
+        s.warmupSeconds = t.warmup;
         s.rate = "max".equalsIgnoreCase(t.rate) ? 0 : Double.parseDouble(t.rate);
         s.window = Math.max(1, t.window);
         s.drainSeconds = t.drain;

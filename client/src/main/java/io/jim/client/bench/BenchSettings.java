@@ -22,6 +22,8 @@ public final class BenchSettings {
     public int tcpPort = 50000;
     /** The timed window, in seconds. */
     public double durationSeconds = 10;
+    /** Untimed load before the window (JIT, pools), in seconds; its messages are checked for integrity too. */
+    public double warmupSeconds = 5;
     /** Target sends per second over all senders; 0 or less = as fast as the server acks ({@link #window} in flight per sender). */
     public double rate;
     /** In-flight sends per sender in max-rate mode. */

@@ -163,46 +163,67 @@ public final class MessageBench {
         sleep(500); // let the sign-in syncs (friend/group events) finish before timing starts
 
         Histogram total = new Histogram(TimeUnit.MINUTES.toMicros(10), 3);
-        traffic.drainLatency(new Histogram(TimeUnit.MINUTES.toMicros(10), 3)); // forget anything before the window
         ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "bench-progress");
             t.setDaemon(true);
             return t;
         });
-        long start = System.nanoTime();
+        long warmupNanos = (long) (settings.warmupSeconds * 1e9);
+        long warmupStart = System.nanoTime();
+        long start = warmupStart + warmupNanos;
         long durationNanos = (long) (settings.durationSeconds * 1e9);
         long end = start + durationNanos;
         long[] last = {0};
         ticker.scheduleAtFixedRate(() -> {
-            Histogram interval = traffic.drainLatency(total);
+            double p99;
+            double p99Interval;
+            synchronized (total) {
+                Histogram interval = traffic.drainLatency(total);
+                p99 = total.getValueAtPercentile(99) / 1000.0;
+                p99Interval = interval.getValueAtPercentile(99) / 1000.0;
+            }
             long acked = traffic.acked.sum();
-            settings.say(String.format("%5.1fs sent=%d acked=%d delivered=%d rate=%d/s inflight=%d p99=%.1fms (last 1s %.1fms) errors=%d",
-                    (System.nanoTime() - start) / 1e9, traffic.sent.sum(), acked, traffic.delivered.sum(), acked - last[0],
-                    traffic.inFlight(), total.getValueAtPercentile(99) / 1000.0, interval.getValueAtPercentile(99) / 1000.0,
-                    traffic.errors.sum()));
+            long now = System.nanoTime();
+            settings.say(String.format("%s%5.1fs sent=%d acked=%d delivered=%d rate=%d/s inflight=%d p99=%.1fms (last 1s %.1fms) errors=%d",
+                    now < start ? "warmup " : "", (now - (now < start ? warmupStart : start)) / 1e9, traffic.sent.sum(), acked,
+                    traffic.delivered.sum(), acked - last[0], traffic.inFlight(), p99, p99Interval, traffic.errors.sum()));
             last[0] = acked;
         }, 1, 1, TimeUnit.SECONDS);
 
-        double serverCpu0 = ServerProcess.cpuSeconds(settings.serverPid);
-        double ownCpu0 = ServerProcess.ownCpuSeconds();
         volatileRunning = true;
-        if (settings.rate > 0) {
-            paced(start, end);
-        } else {
+        if (settings.rate <= 0) {
             for (Traffic.Sender s : traffic.senders) {
                 for (int k = 0; k < settings.window; k++) {
                     sendLooping(s);
                 }
             }
-            LockSupport.parkNanos(Math.max(0, end - System.nanoTime()));
-            while (System.nanoTime() < end) {
-                LockSupport.parkNanos(end - System.nanoTime());
+        }
+        if (warmupNanos > 0) {
+            // Same load, untimed: lets the server's JIT and pools settle before the window.
+            if (settings.rate > 0) {
+                paced(warmupStart, start);
+            } else {
+                parkUntil(start);
             }
+        }
+        // The window starts here: counters and latencies from now on.
+        synchronized (total) {
+            traffic.drainLatency(new Histogram(TimeUnit.MINUTES.toMicros(10), 3));
+            total.reset();
+        }
+        long ackedAtStart = traffic.acked.sum();
+        long deliveredAtStart = traffic.delivered.sum();
+        double serverCpu0 = ServerProcess.cpuSeconds(settings.serverPid);
+        double ownCpu0 = ServerProcess.ownCpuSeconds();
+        if (settings.rate > 0) {
+            paced(start, end);
+        } else {
+            parkUntil(end);
         }
         volatileRunning = false;
         double window = (System.nanoTime() - start) / 1e9;
-        long ackedInWindow = traffic.acked.sum();
-        long deliveredInWindow = traffic.delivered.sum();
+        long ackedInWindow = traffic.acked.sum() - ackedAtStart;
+        long deliveredInWindow = traffic.delivered.sum() - deliveredAtStart;
         long rss = ServerProcess.rssKib(settings.serverPid);
         double serverCpu = serverCpu0 < 0 ? -1 : ServerProcess.cpuSeconds(settings.serverPid) - serverCpu0;
         double ownCpu = ServerProcess.ownCpuSeconds() - ownCpu0;
@@ -224,7 +245,9 @@ public final class MessageBench {
             sleep(20);
         }
         ticker.shutdownNow();
-        traffic.drainLatency(total);
+        synchronized (total) {
+            traffic.drainLatency(total);
+        }
         Traffic.Integrity integrity = traffic.check();
         int inFlightAtEnd = traffic.inFlight();
         if (inFlightAtEnd > 0) {
@@ -237,6 +260,7 @@ public final class MessageBench {
         out.putAll(extra);
         out.put("rate_target", settings.rate > 0 ? settings.rate : "max");
         out.put("duration_s", round(window, 2));
+        out.put("warmup_s", settings.warmupSeconds);
         out.put("sent", traffic.sent.sum());
         out.put("acked", traffic.acked.sum());
         out.put("delivered", traffic.delivered.sum());
@@ -275,6 +299,13 @@ public final class MessageBench {
     }
 
     private volatile boolean volatileRunning;
+
+    private static void parkUntil(long deadline) {
+        long left;
+        while ((left = deadline - System.nanoTime()) > 0) {
+            LockSupport.parkNanos(left);
+        }
+    }
 
     /** Max-rate mode: every ack (or failure) sends the sender's next message while the window lasts. */
     private void sendLooping(Traffic.Sender s) {
