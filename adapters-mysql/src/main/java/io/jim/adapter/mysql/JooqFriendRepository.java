@@ -2,6 +2,7 @@ package io.jim.adapter.mysql;
 
 import static io.jim.adapter.mysql.generated.Tables.FRIENDSHIPS;
 import static io.jim.adapter.mysql.generated.Tables.FRIEND_REQUESTS;
+import static io.jim.adapter.mysql.generated.Tables.USERS;
 
 import io.jim.application.port.out.FriendRepository;
 import io.jim.domain.friend.FriendRequest;
@@ -107,6 +108,15 @@ final class JooqFriendRepository implements FriendRepository {
         return uow.withDsl(ctx -> ctx.selectFrom(FRIENDSHIPS)
                 .where(FRIENDSHIPS.OWNER_ID.eq(owner.value())).and(FRIENDSHIPS.FRIEND_ID.eq(friend.value()))
                 .fetchOptional().map(JooqFriendRepository::toFriendship));
+    }
+
+    @Override
+    public void lockPair(UserId a, UserId b) {
+        Objects.requireNonNull(a, "a");
+        Objects.requireNonNull(b, "b");
+        // One statement, rows locked in primary-key order whatever the argument order.
+        uow.withDsl(ctx -> ctx.select(USERS.ID).from(USERS).where(USERS.ID.in(a.value(), b.value()))
+                .orderBy(USERS.ID).forUpdate().fetch());
     }
 
     @Override

@@ -152,6 +152,13 @@ final class JooqGroupRepository implements GroupRepository {
     }
 
     @Override
+    public boolean lock(GroupId id) {
+        Objects.requireNonNull(id, "id");
+        return uow.withDsl(ctx -> ctx.select(CHAT_GROUPS.ID).from(CHAT_GROUPS).where(CHAT_GROUPS.ID.eq(id.value()))
+                .forUpdate().fetchOptional().isPresent());
+    }
+
+    @Override
     public boolean isMember(GroupId id, UserId user) {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(user, "user");

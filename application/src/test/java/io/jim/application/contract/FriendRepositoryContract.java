@@ -88,6 +88,15 @@ public abstract class FriendRepositoryContract {
     }
 
     @Test
+    void lockPairShouldTakeTheTwoUsersInEitherOrder() {
+        UserId a = newUser();
+        UserId b = newUser();
+        friends().lockPair(b, a);
+        friends().lockPair(a, b);
+        assertThat(friends().areFriends(a, b)).isFalse();
+    }
+
+    @Test
     void strangersShouldNotBeFriends() {
         UserId a = newUser();
         UserId b = newUser();

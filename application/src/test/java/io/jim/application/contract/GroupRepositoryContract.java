@@ -49,6 +49,13 @@ public abstract class GroupRepositoryContract {
     }
 
     @Test
+    void lockShouldTellWhetherTheGroupExists() {
+        Group group = groups().create(groupProfile("Locked"), newUser(), at(1));
+        assertThat(groups().lock(group.id())).isTrue();
+        assertThat(groups().lock(GroupId.of(Long.MAX_VALUE / 2))).isFalse();
+    }
+
+    @Test
     void addMembersShouldStoreMembershipsAndKeepTheCountInStep() {
         UserId owner = newUser();
         UserId b = newUser();

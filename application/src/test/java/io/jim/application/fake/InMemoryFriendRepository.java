@@ -108,6 +108,11 @@ public final class InMemoryFriendRepository implements FriendRepository, InMemor
     }
 
     @Override
+    public void lockPair(UserId a, UserId b) {
+        // Transactions of the in-memory unit of work already run one at a time.
+    }
+
+    @Override
     public synchronized boolean areFriends(UserId a, UserId b) {
         return friendships.containsKey(new Pair(a, b));
     }

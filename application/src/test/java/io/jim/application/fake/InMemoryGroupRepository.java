@@ -130,6 +130,12 @@ public final class InMemoryGroupRepository implements GroupRepository, InMemoryU
     }
 
     @Override
+    public synchronized boolean lock(GroupId id) {
+        // Transactions of the in-memory unit of work already run one at a time.
+        return find(id).isPresent();
+    }
+
+    @Override
     public synchronized boolean isMember(GroupId id, UserId user) {
         TreeMap<UserId, GroupMember> of = members.get(id);
         return of != null && of.containsKey(user);

@@ -12,6 +12,14 @@ import java.util.Optional;
 /** Friend requests and friendships (a friendship is stored as two directed rows, one per side). */
 public interface FriendRepository {
 
+    /**
+     * Serialises friend changes between two users until the transaction ends: locks both users (in
+     * ascending id order, so that two transactions never wait on each other crosswise). Every change of
+     * the pair's requests or friendship takes this lock first, so that its checks ("pending already",
+     * "friends already", the other side's request) stay true until it commits. Must run in a UnitOfWork.
+     */
+    void lockPair(UserId a, UserId b);
+
     FriendRequest createRequest(UserId from, UserId to, String message, Instant at);
 
     Optional<FriendRequest> findRequest(FriendRequestId id);

@@ -19,6 +19,13 @@ public interface GroupRepository {
 
     Optional<Group> find(GroupId id);
 
+    /**
+     * Locks the group until the transaction ends, so that membership changes are serialised and a
+     * check such as the member limit still holds at commit. Returns false for an unknown group. Must
+     * run in a UnitOfWork.
+     */
+    boolean lock(GroupId id);
+
     void updateProfile(GroupId id, GroupProfile profile);
 
     /** Removes the group and all its memberships. */

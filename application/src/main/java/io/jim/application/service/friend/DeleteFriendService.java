@@ -37,6 +37,7 @@ public final class DeleteFriendService implements DeleteFriendUseCase {
     @Override
     public void delete(UserId caller, UserId friend) {
         List<InboxEntry> copies = unitOfWork.inTransaction(() -> {
+            friends.lockPair(caller, friend);
             if (!friends.unfriend(caller, friend)) {
                 throw DomainException.notFound("user " + friend + " is not your friend");
             }

@@ -13,10 +13,17 @@ final class FriendRequestDecisions {
     }
 
     static FriendRequest decidable(FriendRepository friends, FriendRequestId id, UserId caller) {
-        FriendRequest request = friends.findRequest(id)
-                .filter(r -> r.from().equals(caller) || r.to().equals(caller))
-                .orElseThrow(() -> DomainException.notFound("friend request " + id + " not found"));
+        FriendRequest seen = visible(friends, id, caller);
+        // Lock the pair, then read again: a concurrent decision or crossing request may have changed it.
+        friends.lockPair(seen.from(), seen.to());
+        FriendRequest request = visible(friends, id, caller);
         request.checkDecidableBy(caller);
         return request;
+    }
+
+    private static FriendRequest visible(FriendRepository friends, FriendRequestId id, UserId caller) {
+        return friends.findRequest(id)
+                .filter(r -> r.from().equals(caller) || r.to().equals(caller))
+                .orElseThrow(() -> DomainException.notFound("friend request " + id + " not found"));
     }
 }

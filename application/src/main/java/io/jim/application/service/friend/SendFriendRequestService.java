@@ -59,6 +59,9 @@ public final class SendFriendRequestService implements SendFriendRequestUseCase 
         User target = users.findById(to).orElseThrow(() -> DomainException.notFound("user " + to + " not found"));
 
         Committed<FriendRequestOutcome> done = unitOfWork.inTransaction(() -> {
+            // Serialises this pair's changes: the checks below stay true until commit (two identical
+            // requests, or two crossing ones, would otherwise both pass them).
+            friends.lockPair(from, to);
             if (friends.areFriends(from, to)) {
                 throw DomainException.conflict("you are friends already");
             }

@@ -60,6 +60,8 @@ public final class AddMembersService implements AddMembersUseCase {
             throw DomainException.invalid("user_ids", "user_ids must name at least one user");
         }
         Committed<AddMembersResult> done = unitOfWork.inTransaction(() -> {
+            // Membership changes of one group are serialised, so counts and roles checked here hold at commit.
+            groups.lock(groupId);
             GroupAccess.memberOrNotFound(groups, groupId, caller);
             GroupAccess.checkAllExist(users, requested, "user_ids");
             Set<UserId> current = new HashSet<>(groups.memberIds(groupId));

@@ -39,6 +39,8 @@ public final class DissolveGroupService implements DissolveGroupUseCase {
     @Override
     public void dissolve(UserId caller, GroupId groupId) {
         List<InboxEntry> copies = unitOfWork.inTransaction(() -> {
+            // Membership changes of one group are serialised, so counts and roles checked here hold at commit.
+            groups.lock(groupId);
             GroupMember actor = GroupAccess.memberOrNotFound(groups, groupId, caller);
             GroupPolicy.checkCanDissolve(actor);
             List<InboxEntry> announced =

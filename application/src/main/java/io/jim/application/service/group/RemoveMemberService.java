@@ -42,6 +42,8 @@ public final class RemoveMemberService implements RemoveMemberUseCase {
     @Override
     public void remove(UserId caller, GroupId groupId, UserId target) {
         List<InboxEntry> copies = unitOfWork.inTransaction(() -> {
+            // Membership changes of one group are serialised, so counts and roles checked here hold at commit.
+            groups.lock(groupId);
             GroupMember actor = GroupAccess.memberOrNotFound(groups, groupId, caller);
             GroupMember removed = groups.findMember(groupId, target)
                     .orElseThrow(() -> DomainException.notFound("user " + target + " is not a member of the group"));

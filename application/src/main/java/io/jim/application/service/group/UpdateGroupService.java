@@ -44,6 +44,7 @@ public final class UpdateGroupService implements UpdateGroupUseCase {
     @Override
     public Group update(UpdateGroupCommand command) {
         Committed<Group> done = unitOfWork.inTransaction(() -> {
+            groups.lock(command.groupId());
             GroupMember actor = GroupAccess.memberOrNotFound(groups, command.groupId(), command.caller());
             GroupPolicy.checkCanUpdate(actor);
             Group group = groups.find(command.groupId()).orElseThrow(() -> GroupAccess.notFound(command.groupId()));

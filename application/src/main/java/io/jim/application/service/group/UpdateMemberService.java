@@ -49,6 +49,7 @@ public final class UpdateMemberService implements UpdateMemberUseCase {
     @Override
     public Member update(UpdateMemberCommand command) {
         Committed<Member> done = unitOfWork.inTransaction(() -> {
+            groups.lock(command.groupId());
             GroupMember actor = GroupAccess.memberOrNotFound(groups, command.groupId(), command.caller());
             GroupMember target = groups.findMember(command.groupId(), command.target())
                     .orElseThrow(() -> DomainException.notFound(

@@ -42,7 +42,9 @@ public final class ServerEvents {
     public List<InboxEntry> toUsers(ServerCommand command, List<UserId> owners) {
         String content = command.toJson();
         List<InboxEntry> entries = new ArrayList<>(owners.size());
-        for (UserId owner : owners) {
+        // Ascending owner order: inbox counters are locked in that order by every writer, so two
+        // transactions writing the same two inboxes never wait on each other crosswise.
+        for (UserId owner : FanOut.users(owners)) {
             Message message = new Message(ids.next(), Sender.SYSTEM, new Receiver.User(owner), MessageType.COMMAND,
                     content, List.of(), clock.instant().truncatedTo(ChronoUnit.MILLIS));
             entries.addAll(inbox.append(message, List.of(owner)));

@@ -16,7 +16,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntFunction;
 import java.util.stream.LongStream;
-import org.junit.jupiter.api.Disabled;
 
 /**
  * The rules of HTTP-API.md must hold when requests race: the same requests sent at the same moment
@@ -82,8 +81,6 @@ class ConcurrencyE2ETest {
         assertThat(status(api.get("/api/friends", a.token()), 200)).hasSize(1);
     }
 
-    @Disabled("bug: concurrent identical friend requests each pass the 'pending already' check and are all stored "
-            + "(several 201s, several PENDING requests; seen on H2 and MariaDB)")
     @OnEachDatabase
     void concurrentIdenticalFriendRequestsShouldStoreOnePendingRequest(RunningServer s) throws Exception {
         Api api = s.api();
@@ -96,8 +93,6 @@ class ConcurrencyE2ETest {
         }
     }
 
-    @Disabled("bug: crossing friend requests (A asks B while B asks A) deadlock (503 UNAVAILABLE, logged at ERROR) "
-            + "or both end PENDING instead of making A and B friends; seen on H2 and MariaDB")
     @OnEachDatabase
     void crossingFriendRequestsShouldMakeFriendsWithoutAnError(RunningServer s) throws Exception {
         Api api = s.api();
@@ -114,8 +109,6 @@ class ConcurrencyE2ETest {
         }
     }
 
-    @Disabled("bug: concurrent POST /api/groups/{id}/members each check the member limit before any insert, "
-            + "so a group of 1 with limit 3 ends with 5 members (all 200); seen on H2 and MariaDB")
     @OnEachDatabase
     void concurrentAddsShouldNeverTakeAGroupPastTheMemberLimit(RunningServer s) throws Exception {
         Api api = s.api();

@@ -13,7 +13,6 @@ import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.Disabled;
 
 /** Operations endpoints and the web layer's generic answers (404, 405, 413, bad JSON) on the real server. */
 class OperationsE2ETest {
@@ -66,8 +65,6 @@ class OperationsE2ETest {
         assertThat(names).as("TCP connection metrics").anyMatch(n -> n.startsWith("jim_tcp_connections"));
     }
 
-    @Disabled("bug: GET /metrics has no database pool metric although HTTP-API.md lists 'DB pool' "
-            + "(HikariCP is not given the meter registry)")
     @OnEachDatabase
     void metricsShouldExposeTheDatabasePool(RunningServer s) {
         Answer a = s.api().get("/metrics", null);
