@@ -44,7 +44,7 @@ public record JimConfig(
     public record Limits(int maxConnections, int maxConnectionsPerUser, int maxFramesPerSecond, int maxSendsPerSecondPerUser,
                          int httpMaxRequestsPerSecondPerToken, int httpMaxLoginsPerMinutePerIp, Duration httpIdleTimeout) {
 
-        public static final Limits DEFAULTS = new Limits(200_000, 20, 200, 100, 50, 30, Duration.ofSeconds(30));
+        public static final Limits DEFAULTS = new Limits(200_000, 20, 1000, 100, 50, 30, Duration.ofSeconds(30));
     }
 
     /** How log lines are written to stdout. */

@@ -22,7 +22,7 @@ class ConfigLoaderTest {
     void limitsShouldBeOnByDefaultWithTheDocumentedValues() {
         JimConfig.Limits limits = load(Map.of()).limits();
 
-        assertThat(limits).isEqualTo(new JimConfig.Limits(200_000, 20, 200, 100, 50, 30, Duration.ofSeconds(30)));
+        assertThat(limits).isEqualTo(new JimConfig.Limits(200_000, 20, 1000, 100, 50, 30, Duration.ofSeconds(30)));
     }
 
     @Test
