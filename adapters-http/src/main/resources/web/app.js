@@ -244,7 +244,11 @@
     switch (event.code) {
       case 110: return `${by} updated the group`;
       case 111: return `${by} dissolved the group`;
-      case 120: return `${by} added ${(d.user_ids || []).map((u) => nameOf(num(u))).join(', ')}`;
+      case 120: {
+        const ids = (d.user_ids || []).map(num);
+        const others = ids.filter((u) => u !== num(d.by)).map(nameOf).join(', ');
+        return ids.includes(num(d.by)) ? `${by} created the group${others ? ` with ${others}` : ''}` : `${by} added ${others}`;
+      }
       case 121: return num(d.user_id) === num(d.by) ? `${by} left` : `${by} removed ${nameOf(num(d.user_id))}`;
       case 122: return `${by} made ${nameOf(num(d.user_id))} ${String(d.role || '').toLowerCase()}`;
       default: return null;
