@@ -76,6 +76,9 @@ public final class RequestObserver implements RequestLogger {
         if (route != null) {
             return route.path();
         }
+        if (status < 400 && ctx.routeRoles().contains(StaticFileRole.PUBLIC)) {
+            return "STATIC"; // the chat page's files: one label for all of them
+        }
         return switch (status) {
             case 404 -> "NOT_FOUND";
             case 405 -> "METHOD_NOT_ALLOWED";

@@ -111,8 +111,9 @@ class WebSocketEndpointTest {
     }
 
     private final EchoSessions wire = new EchoSessions();
+    private final PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final HttpServer server = new HttpServer(new HttpConfig("127.0.0.1", 0, Optional.empty(), HttpConfig.DEFAULT_MAX_BODY_BYTES),
-            new StubUseCases().useCases(), () -> true, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), wire).start();
+            new StubUseCases().useCases(), () -> true, meters, wire).start();
 
     @AfterEach
     void stop() {
@@ -197,6 +198,8 @@ class WebSocketEndpointTest {
             assertThat(missing.status()).as(path).isEqualTo(404);
             assertThat(missing.json().path("code").asInt()).as(path).isEqualTo(6);
         }
+        assertThat(meters.find("http.server.requests").tag("uri", "STATIC").tag("status", "200").timer())
+                .as("the page's files are one metric label, not UNMATCHED").isNotNull();
         var plainGetOfWs = http.get(WebSocketEndpoint.PATH, null);
         assertThat(plainGetOfWs.status()).as("a GET without upgrade").isGreaterThanOrEqualTo(400);
     }
