@@ -11,6 +11,10 @@
  * whatever thread committed a send, through {@link io.jim.adapter.tcp.ConnectionRegistry}. Netty
  * serialises all writes of a channel onto its loop, so frames are never interleaved.
  *
+ * <p>WebSocket. {@link io.jim.adapter.tcp.TcpServer} also listens on an in-VM (Netty local) address with the same
+ * pipeline; {@link io.jim.adapter.tcp.ws.WireBridge} connects one local channel per WebSocket connection to it, so
+ * those are ordinary connections here, and only translates the transport's encodings (docs/WEBSOCKET.md).
+ *
  * <p>Bounds. A connection stops reading while too many of its frames wait for processing, and is closed
  * when more bytes wait to be written to it than {@link io.jim.adapter.tcp.TcpConfig#maxOutboundBytesPerConnection()}.
  */
