@@ -45,12 +45,12 @@ public record TcpConfig(
 
     /**
      * The documented defaults (README): all interfaces, port 50000, 65535-byte frames, 600 s heartbeat,
-     * 10 s sign-in, 4 MiB outbound cap, 200000 connections, 20 per user, 200 frames per second (bursts of 400);
+     * 10 s sign-in, 4 MiB outbound cap, 200000 connections, 20 per user, 1000 frames per second (bursts of 2000);
      * plus 256 queued frames, Netty's default thread count, 5 s shutdown phases, epoll.
      */
     public static final TcpConfig DEFAULTS = new TcpConfig(
             "0.0.0.0", 50000, FrameType.MAX_BODY_BYTES, Duration.ofSeconds(600), Duration.ofSeconds(10),
-            4 * 1024 * 1024, 256, 0, Duration.ofSeconds(5), true, 200_000, 20, RateLimit.perSecond(200));
+            4 * 1024 * 1024, 256, 0, Duration.ofSeconds(5), true, 200_000, 20, RateLimit.perSecond(1000));
 
     public TcpConfig {
         Objects.requireNonNull(bindAddress, "bindAddress");
