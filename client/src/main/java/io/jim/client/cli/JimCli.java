@@ -30,6 +30,7 @@ import java.util.concurrent.ExecutionException;
                 GroupCreateCommand.class, GroupsCommand.class,
                 SendCommand.class, ListenCommand.class, ChatCommand.class,
                 io.jim.client.bench.BenchCommand.class,
+                io.jim.client.chaos.ChaosCommand.class,
                 CommandLine.HelpCommand.class})
 public final class JimCli implements Runnable, io.jim.client.bench.BenchCommand.Target {
 
