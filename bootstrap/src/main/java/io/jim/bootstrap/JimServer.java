@@ -77,21 +77,10 @@ public final class JimServer implements AutoCloseable {
     static StorageConfig storageConfig(JimConfig config) {
         StorageConfig base = config.dbUrl()
                 .map(url -> StorageConfig.of(url, config.dbUser().orElse(""), config.dbPassword().orElse("")))
-                .orElseGet(() -> durableH2File(config.dataDir()))
+                .orElseGet(() -> StorageConfig.h2File(config.dataDir()))
                 .withPoolSize(config.dbPoolSize())
                 .withGroupCommit(config.dbGroupCommit());
         return config.dbDialect().map(d -> base.withDialect(StorageDialect.valueOf(d))).orElse(base);
-    }
-
-    /**
-     * The embedded H2 file database with every commit written to the file before the commit returns. H2's
-     * default (WRITE_DELAY 500 ms) leaves committed transactions in memory for up to that long, so a killed
-     * process lost messages it had already acknowledged, and after the restart their inbox sequences were
-     * handed to other messages (found by the SIGKILL fault test). Written to the file is what survives a
-     * killed process; surviving a power cut as well needs MariaDB/MySQL.
-     */
-    static StorageConfig durableH2File(java.nio.file.Path dataDir) {
-        return StorageConfig.of(StorageConfig.h2FileUrl(dataDir) + ";WRITE_DELAY=0", "sa", "");
     }
 
     public int httpPort() {

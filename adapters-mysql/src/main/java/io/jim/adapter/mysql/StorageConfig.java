@@ -80,7 +80,10 @@ public record StorageConfig(
      */
     public static String h2FileUrl(Path dataDir) {
         Objects.requireNonNull(dataDir, "dataDir");
-        return "jdbc:h2:file:" + dataDir.toAbsolutePath().normalize().resolve("jim") + H2_FLAGS + ";DB_CLOSE_ON_EXIT=FALSE";
+        // WRITE_DELAY=0: H2 otherwise keeps commits in memory for up to 500 ms, so a killed process lost
+        // messages it had acknowledged and reused their inbox sequences (found by the SIGKILL fault test).
+        return "jdbc:h2:file:" + dataDir.toAbsolutePath().normalize().resolve("jim") + H2_FLAGS
+                + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0";
     }
 
     /** {@code jdbc:h2:mem:<name>;…;DB_CLOSE_DELAY=-1}: kept alive between connections (Flyway uses its own). */
