@@ -90,8 +90,8 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule noStandardStreamsOutsideTheCommandLine = noClasses()
-            .that().resideOutsideOfPackages("io.jim.client.cli..", "io.jim.client.bench..")
+            .that().resideOutsideOfPackages("io.jim.client.cli..", "io.jim.client.bench..", "io.jim.client.chaos..")
             .and().doNotHaveFullyQualifiedName("io.jim.bootstrap.Main")
             .should(GeneralCodingRules.ACCESS_STANDARD_STREAMS)
-            .because("servers log through SLF4J; only the command-line client (jim-cli and its bench) and Main's fatal start-up line print");
+            .because("servers log through SLF4J; only the command-line client (jim-cli with its bench and chaos commands) and Main's fatal start-up line print");
 }
