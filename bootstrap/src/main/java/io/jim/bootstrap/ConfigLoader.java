@@ -1,5 +1,7 @@
 package io.jim.bootstrap;
 
+import io.jim.adapter.http.tls.PemKeyStore;
+import io.jim.application.config.TlsFiles;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -70,7 +72,43 @@ public final class ConfigLoader {
                 integer("JIM_MAX_OUTBOUND_BYTES", 4 * 1024 * 1024, 131_072, 1 << 30),
                 integer("JIM_PASSWORD_ITERATIONS", 600_000, 1, 10_000_000),
                 logFormat(),
-                limits());
+                limits(),
+                tls());
+    }
+
+    /**
+     * JIM_TLS_CERT_FILE and JIM_TLS_KEY_FILE: both or neither; both files are read and parsed now, so a wrong one fails
+     * start-up with its key named rather than the first client's handshake.
+     */
+    private Optional<TlsFiles> tls() {
+        Optional<String> cert = text("JIM_TLS_CERT_FILE");
+        Optional<String> key = text("JIM_TLS_KEY_FILE");
+        if (cert.isEmpty() && key.isEmpty()) {
+            return Optional.empty();
+        }
+        if (cert.isEmpty()) {
+            throw new ConfigException("JIM_TLS_CERT_FILE is not set but JIM_TLS_KEY_FILE is (TLS needs both, or neither for plain TCP and HTTP)");
+        }
+        if (key.isEmpty()) {
+            throw new ConfigException("JIM_TLS_KEY_FILE is not set but JIM_TLS_CERT_FILE is (TLS needs both, or neither for plain TCP and HTTP)");
+        }
+        TlsFiles files = new TlsFiles(Path.of(cert.get()), Path.of(key.get()));
+        try {
+            PemKeyStore.certificates(files.certificateChain());
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("JIM_TLS_CERT_FILE=" + e.getMessage());
+        }
+        try {
+            PemKeyStore.privateKey(files.privateKey());
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("JIM_TLS_KEY_FILE=" + e.getMessage());
+        }
+        try {
+            PemKeyStore.load(files);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("JIM_TLS_KEY_FILE / JIM_TLS_CERT_FILE: " + e.getMessage());
+        }
+        return Optional.of(files);
     }
 
     private JimConfig.Limits limits() {

@@ -33,7 +33,8 @@ public final class HttpModule extends AbstractModule {
         return new HttpConfig(config.bindAddress(), config.httpPort(), config.adminToken(), HttpConfig.DEFAULT_MAX_BODY_BYTES)
                 .withLimits(RateLimit.perSecond(config.limits().httpMaxRequestsPerSecondPerToken()),
                         RateLimit.perMinute(config.limits().httpMaxLoginsPerMinutePerIp()), true)
-                .withIdleTimeout(config.limits().httpIdleTimeout());
+                .withIdleTimeout(config.limits().httpIdleTimeout())
+                .withTls(config.tls());
     }
 
     @Provides

@@ -1,5 +1,6 @@
 package io.jim.bootstrap;
 
+import io.jim.application.config.TlsFiles;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
@@ -7,6 +8,7 @@ import java.util.Optional;
 /**
  * Every setting of a jim server, read from {@code JIM_*} environment variables and/or a properties
  * file with the same keys (see {@link ConfigLoader} and the README's configuration table).
+ * {@code tls} (JIM_TLS_CERT_FILE and JIM_TLS_KEY_FILE): when present, the TCP port speaks TLS and the HTTP port HTTPS.
  */
 public record JimConfig(
         int httpPort,
@@ -28,7 +30,8 @@ public record JimConfig(
         int maxOutboundBytes,
         int passwordIterations,
         LogFormat logFormat,
-        Limits limits) {
+        Limits limits,
+        Optional<TlsFiles> tls) {
 
     /**
      * The abuse limits (README "Configuration"); 0 turns a rate off.
@@ -58,7 +61,7 @@ public record JimConfig(
         // never print secrets
         return "JimConfig[http=" + httpPort + ", tcp=" + tcpPort + ", bind=" + bindAddress
                 + ", db=" + dbUrl.map(JimConfig::redactUrl).orElse("embedded H2 in " + dataDir)
-                + ", admin=" + (adminToken.isPresent() ? "on" : "off") + "]";
+                + ", admin=" + (adminToken.isPresent() ? "on" : "off") + ", tls=" + (tls.isPresent() ? "on" : "off") + "]";
     }
 
     private static String redactUrl(String url) {

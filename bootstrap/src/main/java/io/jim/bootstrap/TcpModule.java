@@ -45,7 +45,8 @@ public final class TcpModule extends AbstractModule {
                 .withMaxOutboundBytesPerConnection(config.maxOutboundBytes())
                 .withMaxConnections(config.limits().maxConnections())
                 .withMaxConnectionsPerUser(config.limits().maxConnectionsPerUser())
-                .withFramesPerConnection(RateLimit.perSecond(config.limits().maxFramesPerSecond()));
+                .withFramesPerConnection(RateLimit.perSecond(config.limits().maxFramesPerSecond()))
+                .withTls(config.tls());
     }
 
     @Provides

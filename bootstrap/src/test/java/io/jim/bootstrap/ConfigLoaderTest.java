@@ -96,4 +96,55 @@ class ConfigLoaderTest {
         assertThatThrownBy(() -> load(Map.of("JIM_MAX_FRAMES_PER_SECOND", "lots"))).isInstanceOf(ConfigException.class)
                 .hasMessageContaining("JIM_MAX_FRAMES_PER_SECOND");
     }
+
+    private static String testTls(String name) {
+        try {
+            return java.nio.file.Path.of(ConfigLoaderTest.class.getResource("/tls/" + name).toURI()).toString();
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void tlsShouldBeOffByDefault() {
+        JimConfig config = load(Map.of());
+
+        assertThat(config.tls()).isEmpty();
+        assertThat(new TcpModule().tcpConfig(config).tls()).isEmpty();
+        assertThat(new HttpModule().httpConfig(config).tls()).isEmpty();
+    }
+
+    @Test
+    void bothTlsKeysShouldTurnTlsOnForBothListeners() {
+        JimConfig config = load(Map.of("JIM_TLS_CERT_FILE", testTls("test-only-cert.pem"), "JIM_TLS_KEY_FILE", testTls("test-only-key.pem")));
+
+        assertThat(config.tls()).isPresent();
+        assertThat(config.tls().get().certificateChain().toString()).isEqualTo(testTls("test-only-cert.pem"));
+        assertThat(config.tls().get().privateKey().toString()).isEqualTo(testTls("test-only-key.pem"));
+        assertThat(new TcpModule().tcpConfig(config).tls()).isEqualTo(config.tls());
+        assertThat(new HttpModule().httpConfig(config).tls()).isEqualTo(config.tls());
+        assertThat(config.toString()).contains("tls=on");
+    }
+
+    @Test
+    void oneTlsKeyAloneShouldNameTheMissingOne() {
+        assertThatThrownBy(() -> load(Map.of("JIM_TLS_CERT_FILE", testTls("test-only-cert.pem"))))
+                .isInstanceOf(ConfigException.class).hasMessageStartingWith("JIM_TLS_KEY_FILE is not set");
+        assertThatThrownBy(() -> load(Map.of("JIM_TLS_KEY_FILE", testTls("test-only-key.pem"))))
+                .isInstanceOf(ConfigException.class).hasMessageStartingWith("JIM_TLS_CERT_FILE is not set");
+    }
+
+    @Test
+    void anUnreadableOrInvalidTlsFileShouldNameItsKey() {
+        assertThatThrownBy(() -> load(Map.of("JIM_TLS_CERT_FILE", "/nonexistent/jim-cert.pem", "JIM_TLS_KEY_FILE", testTls("test-only-key.pem"))))
+                .isInstanceOf(ConfigException.class).hasMessageStartingWith("JIM_TLS_CERT_FILE=/nonexistent/jim-cert.pem")
+                .hasMessageContaining("cannot read").hasMessageNotContaining("\n");
+        assertThatThrownBy(() -> load(Map.of("JIM_TLS_CERT_FILE", testTls("test-only-cert.pem"), "JIM_TLS_KEY_FILE", "/nonexistent/jim-key.pem")))
+                .isInstanceOf(ConfigException.class).hasMessageStartingWith("JIM_TLS_KEY_FILE=/nonexistent/jim-key.pem")
+                .hasMessageContaining("cannot read");
+        assertThatThrownBy(() -> load(Map.of("JIM_TLS_CERT_FILE", testTls("test-only-key.pem"), "JIM_TLS_KEY_FILE", testTls("test-only-key.pem"))))
+                .isInstanceOf(ConfigException.class).hasMessageStartingWith("JIM_TLS_CERT_FILE=");
+        assertThatThrownBy(() -> load(Map.of("JIM_TLS_CERT_FILE", testTls("test-only-cert.pem"), "JIM_TLS_KEY_FILE", testTls("test-only-cert.pem"))))
+                .isInstanceOf(ConfigException.class).hasMessageStartingWith("JIM_TLS_KEY_FILE=");
+    }
 }

@@ -1,6 +1,7 @@
 package io.jim.adapter.http;
 
 import io.jim.application.config.RateLimit;
+import io.jim.application.config.TlsFiles;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
@@ -19,9 +20,12 @@ import java.util.Optional;
  *                             {@code ignoreip}); tests turn it off to exercise the limit
  * @param idleTimeout          a connection that sends no byte for this long while the server waits for one
  *                             (headers, body, next request) is closed (JIM_HTTP_IDLE_TIMEOUT_SECONDS)
+ * @param tls                  when present, the port serves HTTPS (TLS 1.3 or 1.2) with this certificate and key instead
+ *                             of HTTP, and the WebSocket endpoint is wss (JIM_TLS_CERT_FILE, JIM_TLS_KEY_FILE)
  */
 public record HttpConfig(String bindAddress, int port, Optional<String> adminToken, int maxBodyBytes,
-                         RateLimit requestsPerToken, RateLimit loginsPerAddress, boolean exemptLoopback, Duration idleTimeout) {
+                         RateLimit requestsPerToken, RateLimit loginsPerAddress, boolean exemptLoopback, Duration idleTimeout,
+                         Optional<TlsFiles> tls) {
 
     /** HTTP-API.md: request bodies over 64 KiB are refused with 413. */
     public static final int DEFAULT_MAX_BODY_BYTES = 65536;
@@ -34,7 +38,14 @@ public record HttpConfig(String bindAddress, int port, Optional<String> adminTok
     /** The given address, port, admin token and body limit, with the default abuse limits. */
     public HttpConfig(String bindAddress, int port, Optional<String> adminToken, int maxBodyBytes) {
         this(bindAddress, port, adminToken, maxBodyBytes, DEFAULT_REQUESTS_PER_TOKEN, DEFAULT_LOGINS_PER_ADDRESS, true,
-                DEFAULT_IDLE_TIMEOUT);
+                DEFAULT_IDLE_TIMEOUT, Optional.empty());
+    }
+
+    /** Plain HTTP with the given settings. */
+    public HttpConfig(String bindAddress, int port, Optional<String> adminToken, int maxBodyBytes,
+                      RateLimit requestsPerToken, RateLimit loginsPerAddress, boolean exemptLoopback, Duration idleTimeout) {
+        this(bindAddress, port, adminToken, maxBodyBytes, requestsPerToken, loginsPerAddress, exemptLoopback, idleTimeout,
+                Optional.empty());
     }
 
     public HttpConfig {
@@ -43,6 +54,7 @@ public record HttpConfig(String bindAddress, int port, Optional<String> adminTok
         Objects.requireNonNull(requestsPerToken, "requestsPerToken");
         Objects.requireNonNull(loginsPerAddress, "loginsPerAddress");
         Objects.requireNonNull(idleTimeout, "idleTimeout");
+        Objects.requireNonNull(tls, "tls");
         if (idleTimeout.isNegative() || idleTimeout.isZero()) {
             throw new IllegalArgumentException("idleTimeout must be positive");
         }
@@ -62,14 +74,20 @@ public record HttpConfig(String bindAddress, int port, Optional<String> adminTok
     public String toString() {
         return "HttpConfig[bindAddress=" + bindAddress + ", port=" + port + ", adminToken="
                 + (adminToken.isPresent() ? "set" : "unset") + ", maxBodyBytes=" + maxBodyBytes + ", requestsPerToken=" + requestsPerToken
-                + ", loginsPerAddress=" + loginsPerAddress + ", exemptLoopback=" + exemptLoopback + ", idleTimeout=" + idleTimeout + "]";
+                + ", loginsPerAddress=" + loginsPerAddress + ", exemptLoopback=" + exemptLoopback + ", idleTimeout=" + idleTimeout
+                + ", tls=" + (tls.isPresent() ? "on" : "off") + "]";
     }
 
     public HttpConfig withLimits(RateLimit perToken, RateLimit perAddress, boolean exemptLoopbackAddresses) {
-        return new HttpConfig(bindAddress, port, adminToken, maxBodyBytes, perToken, perAddress, exemptLoopbackAddresses, idleTimeout);
+        return new HttpConfig(bindAddress, port, adminToken, maxBodyBytes, perToken, perAddress, exemptLoopbackAddresses, idleTimeout, tls);
     }
 
     public HttpConfig withIdleTimeout(Duration value) {
-        return new HttpConfig(bindAddress, port, adminToken, maxBodyBytes, requestsPerToken, loginsPerAddress, exemptLoopback, value);
+        return new HttpConfig(bindAddress, port, adminToken, maxBodyBytes, requestsPerToken, loginsPerAddress, exemptLoopback, value, tls);
+    }
+
+    public HttpConfig withTls(Optional<TlsFiles> value) {
+        return new HttpConfig(bindAddress, port, adminToken, maxBodyBytes, requestsPerToken, loginsPerAddress, exemptLoopback, idleTimeout,
+                value);
     }
 }

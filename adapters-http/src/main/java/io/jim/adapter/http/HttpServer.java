@@ -10,6 +10,7 @@ import io.jim.adapter.http.friend.FriendController;
 import io.jim.adapter.http.group.GroupController;
 import io.jim.adapter.http.message.MessageController;
 import io.jim.adapter.http.ops.OperationsController;
+import io.jim.adapter.http.tls.PemKeyStore;
 import io.jim.adapter.http.web.BearerAuth;
 import io.jim.adapter.http.web.ErrorHandling;
 import io.jim.adapter.http.web.JsonBody;
@@ -19,6 +20,7 @@ import io.jim.adapter.http.web.RequestRateLimits;
 import io.jim.adapter.http.web.Route;
 import io.jim.adapter.http.ws.ChatPage;
 import io.jim.adapter.http.ws.WebSocketEndpoint;
+import io.jim.application.config.TlsFiles;
 import io.jim.application.port.out.StorageHealth;
 import io.jim.application.port.out.UnavailableException;
 import io.jim.application.port.out.WireSessions;
@@ -32,8 +34,13 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.eclipse.jetty.http.HttpVersion;
+import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.SecureRequestCustomizer;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.SslConnectionFactory;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -90,8 +97,12 @@ public final class HttpServer {
             // Our own connector, for its idle timeout: a client that stops sending mid-request (slowloris) is
             // dropped after it. Waiting for the request head holds no thread (Jetty reads asynchronously and
             // dispatches once the head is complete); waiting for body bytes parks a virtual thread, not a platform one.
+            // With TLS configured the same connector serves HTTPS instead (and /ws becomes wss).
             cfg.jetty.addConnector((server, httpConfiguration) -> {
-                ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(httpConfiguration));
+                ServerConnector connector = config.tls().isPresent()
+                        ? new ServerConnector(server, new SslConnectionFactory(tlsFactory(config.tls().get()), HttpVersion.HTTP_1_1.asString()),
+                                new HttpConnectionFactory(secure(httpConfiguration)))
+                        : new ServerConnector(server, new HttpConnectionFactory(httpConfiguration));
                 connector.setHost(config.bindAddress());
                 connector.setPort(config.port());
                 connector.setIdleTimeout(config.idleTimeout().toMillis());
@@ -144,11 +155,31 @@ public final class HttpServer {
         });
     }
 
+    /** TLS 1.3 and 1.2 with the PEM certificate chain and key (read now, so a bad file fails the constructor). */
+    private static SslContextFactory.Server tlsFactory(TlsFiles files) {
+        SslContextFactory.Server factory = new SslContextFactory.Server();
+        factory.setKeyStore(PemKeyStore.load(files));
+        factory.setKeyStorePassword(PemKeyStore.PASSWORD);
+        factory.setKeyManagerPassword(PemKeyStore.PASSWORD);
+        factory.setIncludeProtocols("TLSv1.3", "TLSv1.2");
+        return factory;
+    }
+
+    /** A copy of Javalin's HTTP configuration that marks requests secure (https scheme); no SNI host check: one certificate. */
+    private static HttpConfiguration secure(HttpConfiguration base) {
+        HttpConfiguration secure = new HttpConfiguration(base);
+        SecureRequestCustomizer customizer = new SecureRequestCustomizer();
+        customizer.setSniHostCheck(false);
+        secure.addCustomizer(customizer);
+        return secure;
+    }
+
     /** Binds the configured address and port and starts serving; returns this server. */
     public HttpServer start() {
         app.start();
         started = true;
-        LOG.info("HTTP API listening on {}:{} (admin API {})", config.bindAddress(), app.port(),
+        LOG.info("HTTP API listening on {}:{} ({}, admin API {})", config.bindAddress(), app.port(),
+                config.tls().isPresent() ? "HTTPS" : "HTTP",
                 config.adminToken().isPresent() ? "on" : "off");
         return this;
     }

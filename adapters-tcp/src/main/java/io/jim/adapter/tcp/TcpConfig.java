@@ -1,9 +1,11 @@
 package io.jim.adapter.tcp;
 
 import io.jim.application.config.RateLimit;
+import io.jim.application.config.TlsFiles;
 import io.jim.proto.FrameType;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Settings of the TCP endpoint.
@@ -27,6 +29,8 @@ import java.util.Objects;
  *                                     older connection does not count twice)
  * @param framesPerConnection          frames one connection may send (JIM_MAX_FRAMES_PER_SECOND, bursts of twice that);
  *                                     past it: Kick{22} and close, as for any protocol abuse; {@link RateLimit#OFF} turns it off
+ * @param tls                          when present, TCP connections speak TLS (1.3 or 1.2) with this certificate and key and
+ *                                     the TLV protocol inside it; the in-VM listener (WebSocket bridge) never does
  */
 public record TcpConfig(
         String bindAddress,
@@ -41,7 +45,8 @@ public record TcpConfig(
         boolean preferEpoll,
         int maxConnections,
         int maxConnectionsPerUser,
-        RateLimit framesPerConnection) {
+        RateLimit framesPerConnection,
+        Optional<TlsFiles> tls) {
 
     /**
      * The documented defaults (README): all interfaces, port 50000, 65535-byte frames, 600 s heartbeat,
@@ -50,7 +55,7 @@ public record TcpConfig(
      */
     public static final TcpConfig DEFAULTS = new TcpConfig(
             "0.0.0.0", 50000, FrameType.MAX_BODY_BYTES, Duration.ofSeconds(600), Duration.ofSeconds(10),
-            4 * 1024 * 1024, 256, 0, Duration.ofSeconds(5), true, 200_000, 20, RateLimit.perSecond(1000));
+            4 * 1024 * 1024, 256, 0, Duration.ofSeconds(5), true, 200_000, 20, RateLimit.perSecond(1000), Optional.empty());
 
     public TcpConfig {
         Objects.requireNonNull(bindAddress, "bindAddress");
@@ -58,6 +63,7 @@ public record TcpConfig(
         Objects.requireNonNull(signInTimeout, "signInTimeout");
         Objects.requireNonNull(shutdownTimeout, "shutdownTimeout");
         Objects.requireNonNull(framesPerConnection, "framesPerConnection");
+        Objects.requireNonNull(tls, "tls");
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port must be 0..65535: " + port);
         }
@@ -91,66 +97,72 @@ public record TcpConfig(
 
     public TcpConfig withBindAddress(String value) {
         return new TcpConfig(value, port, maxFrameBytes, heartbeatTimeout, signInTimeout, maxOutboundBytesPerConnection,
-                maxQueuedFramesPerConnection, ioThreads, shutdownTimeout, preferEpoll, maxConnections, maxConnectionsPerUser, framesPerConnection);
+                maxQueuedFramesPerConnection, ioThreads, shutdownTimeout, preferEpoll, maxConnections, maxConnectionsPerUser, framesPerConnection, tls);
     }
 
     public TcpConfig withPort(int value) {
         return new TcpConfig(bindAddress, value, maxFrameBytes, heartbeatTimeout, signInTimeout, maxOutboundBytesPerConnection,
-                maxQueuedFramesPerConnection, ioThreads, shutdownTimeout, preferEpoll, maxConnections, maxConnectionsPerUser, framesPerConnection);
+                maxQueuedFramesPerConnection, ioThreads, shutdownTimeout, preferEpoll, maxConnections, maxConnectionsPerUser, framesPerConnection, tls);
     }
 
     public TcpConfig withMaxFrameBytes(int value) {
         return new TcpConfig(bindAddress, port, value, heartbeatTimeout, signInTimeout, maxOutboundBytesPerConnection,
-                maxQueuedFramesPerConnection, ioThreads, shutdownTimeout, preferEpoll, maxConnections, maxConnectionsPerUser, framesPerConnection);
+                maxQueuedFramesPerConnection, ioThreads, shutdownTimeout, preferEpoll, maxConnections, maxConnectionsPerUser, framesPerConnection, tls);
     }
 
     public TcpConfig withHeartbeatTimeout(Duration value) {
         return new TcpConfig(bindAddress, port, maxFrameBytes, value, signInTimeout, maxOutboundBytesPerConnection,
-                maxQueuedFramesPerConnection, ioThreads, shutdownTimeout, preferEpoll, maxConnections, maxConnectionsPerUser, framesPerConnection);
+                maxQueuedFramesPerConnection, ioThreads, shutdownTimeout, preferEpoll, maxConnections, maxConnectionsPerUser, framesPerConnection, tls);
     }
 
     public TcpConfig withSignInTimeout(Duration value) {
         return new TcpConfig(bindAddress, port, maxFrameBytes, heartbeatTimeout, value, maxOutboundBytesPerConnection,
-                maxQueuedFramesPerConnection, ioThreads, shutdownTimeout, preferEpoll, maxConnections, maxConnectionsPerUser, framesPerConnection);
+                maxQueuedFramesPerConnection, ioThreads, shutdownTimeout, preferEpoll, maxConnections, maxConnectionsPerUser, framesPerConnection, tls);
     }
 
     public TcpConfig withMaxOutboundBytesPerConnection(int value) {
         return new TcpConfig(bindAddress, port, maxFrameBytes, heartbeatTimeout, signInTimeout, value,
-                maxQueuedFramesPerConnection, ioThreads, shutdownTimeout, preferEpoll, maxConnections, maxConnectionsPerUser, framesPerConnection);
+                maxQueuedFramesPerConnection, ioThreads, shutdownTimeout, preferEpoll, maxConnections, maxConnectionsPerUser, framesPerConnection, tls);
     }
 
     public TcpConfig withMaxQueuedFramesPerConnection(int value) {
         return new TcpConfig(bindAddress, port, maxFrameBytes, heartbeatTimeout, signInTimeout, maxOutboundBytesPerConnection,
-                value, ioThreads, shutdownTimeout, preferEpoll, maxConnections, maxConnectionsPerUser, framesPerConnection);
+                value, ioThreads, shutdownTimeout, preferEpoll, maxConnections, maxConnectionsPerUser, framesPerConnection, tls);
     }
 
     public TcpConfig withIoThreads(int value) {
         return new TcpConfig(bindAddress, port, maxFrameBytes, heartbeatTimeout, signInTimeout, maxOutboundBytesPerConnection,
-                maxQueuedFramesPerConnection, value, shutdownTimeout, preferEpoll, maxConnections, maxConnectionsPerUser, framesPerConnection);
+                maxQueuedFramesPerConnection, value, shutdownTimeout, preferEpoll, maxConnections, maxConnectionsPerUser, framesPerConnection, tls);
     }
 
     public TcpConfig withShutdownTimeout(Duration value) {
         return new TcpConfig(bindAddress, port, maxFrameBytes, heartbeatTimeout, signInTimeout, maxOutboundBytesPerConnection,
-                maxQueuedFramesPerConnection, ioThreads, value, preferEpoll, maxConnections, maxConnectionsPerUser, framesPerConnection);
+                maxQueuedFramesPerConnection, ioThreads, value, preferEpoll, maxConnections, maxConnectionsPerUser, framesPerConnection, tls);
     }
 
     public TcpConfig withPreferEpoll(boolean value) {
         return new TcpConfig(bindAddress, port, maxFrameBytes, heartbeatTimeout, signInTimeout, maxOutboundBytesPerConnection,
-                maxQueuedFramesPerConnection, ioThreads, shutdownTimeout, value, maxConnections, maxConnectionsPerUser, framesPerConnection);
+                maxQueuedFramesPerConnection, ioThreads, shutdownTimeout, value, maxConnections, maxConnectionsPerUser, framesPerConnection, tls);
     }
 
     public TcpConfig withMaxConnections(int value) {
         return new TcpConfig(bindAddress, port, maxFrameBytes, heartbeatTimeout, signInTimeout, maxOutboundBytesPerConnection,
-                maxQueuedFramesPerConnection, ioThreads, shutdownTimeout, preferEpoll, value, maxConnectionsPerUser, framesPerConnection);
+                maxQueuedFramesPerConnection, ioThreads, shutdownTimeout, preferEpoll, value, maxConnectionsPerUser, framesPerConnection, tls);
     }
 
     public TcpConfig withMaxConnectionsPerUser(int value) {
         return new TcpConfig(bindAddress, port, maxFrameBytes, heartbeatTimeout, signInTimeout, maxOutboundBytesPerConnection,
-                maxQueuedFramesPerConnection, ioThreads, shutdownTimeout, preferEpoll, maxConnections, value, framesPerConnection);
+                maxQueuedFramesPerConnection, ioThreads, shutdownTimeout, preferEpoll, maxConnections, value, framesPerConnection, tls);
     }
 
     public TcpConfig withFramesPerConnection(RateLimit value) {
         return new TcpConfig(bindAddress, port, maxFrameBytes, heartbeatTimeout, signInTimeout, maxOutboundBytesPerConnection,
-                maxQueuedFramesPerConnection, ioThreads, shutdownTimeout, preferEpoll, maxConnections, maxConnectionsPerUser, value);
+                maxQueuedFramesPerConnection, ioThreads, shutdownTimeout, preferEpoll, maxConnections, maxConnectionsPerUser, value, tls);
+    }
+
+    public TcpConfig withTls(Optional<TlsFiles> value) {
+        return new TcpConfig(bindAddress, port, maxFrameBytes, heartbeatTimeout, signInTimeout, maxOutboundBytesPerConnection,
+                maxQueuedFramesPerConnection, ioThreads, shutdownTimeout, preferEpoll, maxConnections, maxConnectionsPerUser,
+                framesPerConnection, value);
     }
 }

@@ -1,5 +1,6 @@
 package io.jim.adapter.tcp;
 
+import io.jim.application.config.TlsFiles;
 import io.jim.application.port.in.message.AckInboxUseCase;
 import io.jim.application.port.in.message.SendMessageUseCase;
 import io.jim.application.port.in.message.SignInUseCase;
@@ -23,6 +24,8 @@ import io.netty.channel.local.LocalIoHandler;
 import io.netty.channel.local.LocalServerChannel;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.Future;
 import java.net.InetSocketAddress;
@@ -103,13 +106,15 @@ public final class TcpServer {
         if (serverChannel != null || stopped) {
             throw new IllegalStateException("a TcpServer starts once");
         }
+        // Before any thread starts: a bad certificate or key fails start() and leaves nothing behind.
+        Optional<SslContext> tls = config.tls().map(TcpServer::sslContext);
         boolean epoll = config.preferEpoll() && Epoll.isAvailable();
         IoHandlerFactory ioHandlers = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
         Class<? extends ServerChannel> channelType = epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
         bossGroup = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("jim-tcp-accept"), ioHandlers);
         workerGroup = new MultiThreadIoEventLoopGroup(config.ioThreads(), new DefaultThreadFactory("jim-tcp-io"), ioHandlers);
         inVmGroup = new MultiThreadIoEventLoopGroup(config.ioThreads(), new DefaultThreadFactory("jim-tcp-in-vm"), LocalIoHandler.newFactory());
-        TcpChannelInitializer initializer = new TcpChannelInitializer(config, executor, metrics, registry, dispatcher, this::track);
+        TcpChannelInitializer initializer = new TcpChannelInitializer(config, executor, metrics, registry, dispatcher, this::track, tls);
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(bossGroup, workerGroup)
                 .channel(channelType)
@@ -135,12 +140,24 @@ public final class TcpServer {
         }
         inVmChannel = inVmBind.channel();
         inVm = new InVmEndpoint((LocalAddress) inVmChannel.localAddress(), inVmGroup);
-        log.info("TCP listening on {}:{} ({}), max frame {} bytes, heartbeat timeout {}, sign-in timeout {}, at most {} connections, "
+        log.info("TCP listening on {}:{} ({}{}), max frame {} bytes, heartbeat timeout {}, sign-in timeout {}, at most {} connections, "
                         + "{} per user, {} frames/s per connection",
-                config.bindAddress(), port, epoll ? "epoll" : "nio", config.maxFrameBytes(), config.heartbeatTimeout(), config.signInTimeout(),
+                config.bindAddress(), port, epoll ? "epoll" : "nio", tls.isPresent() ? ", TLS" : "", config.maxFrameBytes(), config.heartbeatTimeout(), config.signInTimeout(),
                 config.maxConnections(), config.maxConnectionsPerUser(),
                 config.framesPerConnection().isOff() ? "unlimited" : config.framesPerConnection().perSecond());
         return port;
+    }
+
+    /** TLS 1.3 and 1.2 only, from the PEM certificate chain and PKCS#8 key (read here, once, not on an event loop). */
+    private static SslContext sslContext(TlsFiles files) {
+        try {
+            return SslContextBuilder.forServer(files.certificateChain().toFile(), files.privateKey().toFile())
+                    .protocols("TLSv1.3", "TLSv1.2")
+                    .build();
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot load the TLS certificate " + files.certificateChain() + " and key "
+                    + files.privateKey() + ": " + e.getMessage(), e);
+        }
     }
 
     /** The bound port; -1 before {@link #start()}. */

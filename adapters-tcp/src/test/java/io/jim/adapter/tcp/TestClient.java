@@ -34,6 +34,16 @@ final class TestClient implements AutoCloseable {
         return connect(port, 0);
     }
 
+    /** A client over an already connected socket (a TLS one, for instance); reads time out as for the others. */
+    static TestClient over(Socket socket) {
+        try {
+            socket.setSoTimeout(TIMEOUT_MILLIS);
+            return new TestClient(socket);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** A client with a small receive buffer (set before connecting, so the window is small from the start). */
     static TestClient connect(int port, int receiveBufferBytes) {
         try {
