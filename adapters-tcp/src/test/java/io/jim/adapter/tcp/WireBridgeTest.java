@@ -215,7 +215,8 @@ class WireBridgeTest {
         WireSession session = bridge.open(sink, "10.0.0.1:1234");
         session.receiveBinary(signIn(15));
         sink.nextBinary();
-        assertThat(registry.isOnline(DeviceId.of(15))).isTrue();
+        // The SignInACK is written just before the connection is registered for pushes: wait for both.
+        await(() -> registry.isOnline(DeviceId.of(15)), "the device is online");
 
         session.close();
 
@@ -232,6 +233,7 @@ class WireBridgeTest {
         WireSession session = bridge.open(sink, "10.0.0.1:1234");
         session.receiveText("{\"type\":1,\"body\":{\"user_id\":1,\"device_id\":16,\"token\":\"" + Stubs.GOOD_TOKEN + "\"}}");
         sink.nextText();
+        await(() -> registry.isOnline(DeviceId.of(16)), "the device is online");
 
         server.stop();
 
