@@ -64,6 +64,7 @@ import io.jim.application.service.group.UpdateGroupService;
 import io.jim.application.service.group.UpdateMemberService;
 import io.jim.application.service.message.AckInboxService;
 import io.jim.application.service.message.AdminPushService;
+import io.jim.application.service.message.InboxWatermarks;
 import io.jim.application.service.message.SendMessageService;
 import io.jim.application.service.message.SignInService;
 import io.jim.application.service.message.SyncInboxService;
@@ -108,6 +109,8 @@ public final class ApplicationModule extends AbstractModule {
         service(SendMessageUseCase.class, SendMessageService.class);
         service(SyncInboxUseCase.class, SyncInboxService.class);
         service(AckInboxUseCase.class, AckInboxService.class);
+        // One per process, shared by the send and ack services.
+        bind(InboxWatermarks.class).toConstructor(Constructors.onlyPublic(InboxWatermarks.class)).in(Singleton.class);
         service(AdminPushUseCase.class, AdminPushService.class);
     }
 

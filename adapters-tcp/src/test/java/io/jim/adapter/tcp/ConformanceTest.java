@@ -35,7 +35,7 @@ class ConformanceTest {
     @BeforeEach
     void start() {
         SendMessageService send = new SendMessageService(jim.friends(), jim.groups(), jim.messageIds(), jim.messageStore(),
-                registry, jim.clock(), jim.limits());
+                registry, jim.clock(), jim.limits(), jim.watermarks());
         server = new TcpServer(TcpConfig.DEFAULTS.withBindAddress("127.0.0.1").withPort(0).withShutdownTimeout(Duration.ofSeconds(3)),
                 jim.signIn(), send, jim.syncInbox(), jim.ackInbox(), registry, meters);
         server.start();

@@ -69,6 +69,7 @@ import io.jim.application.service.group.UpdateGroupService;
 import io.jim.application.service.group.UpdateMemberService;
 import io.jim.application.service.message.AckInboxService;
 import io.jim.application.service.message.AdminPushService;
+import io.jim.application.service.message.InboxWatermarks;
 import io.jim.application.service.message.SendMessageService;
 import io.jim.application.service.message.SignInService;
 import io.jim.application.service.message.SyncInboxService;
@@ -142,6 +143,7 @@ public final class InMemoryJim {
     private final InMemoryStorageHealth storageHealth;
     private final PasswordHasher passwordHasher;
     private final TokenIssuer tokenIssuer;
+    private final InboxWatermarks watermarks = new InboxWatermarks();
 
     private final RegisterUserUseCase registerUser;
     private final LoginUseCase login;
@@ -224,9 +226,9 @@ public final class InMemoryJim {
         removeMember = new RemoveMemberService(groups, inbox, messageIds, unitOfWork, gateway, clock);
         updateMember = new UpdateMemberService(users, groups, inbox, messageIds, unitOfWork, gateway, clock);
         signIn = new SignInService(devices, inbox, tokenIssuer, clock);
-        sendMessage = new SendMessageService(friends, groups, messageIds, messageStore, gateway, clock, limits);
+        sendMessage = new SendMessageService(friends, groups, messageIds, messageStore, gateway, clock, limits, watermarks);
         syncInbox = new SyncInboxService(inbox);
-        ackInbox = new AckInboxService(inbox, devices);
+        ackInbox = new AckInboxService(inbox, devices, watermarks);
         adminPush = new AdminPushService(users, groups, messageIds, messageStore, gateway, clock, limits);
     }
 
@@ -290,6 +292,11 @@ public final class InMemoryJim {
 
     public Limits limits() {
         return limits;
+    }
+
+    /** The watermarks shared by the send and ack services. */
+    public InboxWatermarks watermarks() {
+        return watermarks;
     }
 
     public MutableClock clock() {

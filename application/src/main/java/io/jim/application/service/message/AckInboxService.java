@@ -6,7 +6,6 @@ import io.jim.application.port.out.DeviceRepository;
 import io.jim.application.port.out.InboxRepository;
 import io.jim.domain.message.InboxSequence;
 import java.util.Objects;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Records a device's acknowledged position: a claim past the inbox's newest sequence counts as the
@@ -14,25 +13,23 @@ import java.util.concurrent.ConcurrentHashMap;
  * less changes nothing and is not an error (MessageACK has no reply to carry one).
  *
  * <p>The cap needs the inbox's newest sequence, one read per ack, and acks are the most frequent frame
- * (every receiving device acks every push: the profile showed this read as the largest single cost of
- * the send path). A user's newest sequence only ever grows, so any value once read stays a valid lower
- * bound: a claim at or below the highest value read so far for that user needs no cap and no read. Every
- * device of a user acks the same sequences, and a read under load often returns a sequence newer than the
- * claim, so most acks skip the read. The remembered values are bounded ({@value #MAX_REMEMBERED} users;
- * past that the map starts afresh, which only costs reads).
+ * (every receiving device acks every push). A user's newest sequence only ever grows, so any committed
+ * sequence is a valid lower bound: a claim at or below the {@link InboxWatermarks} value for that user
+ * needs no cap and no read. The send service raises the watermark of every owner after the commit and
+ * before the push, so the acks of pushed messages never read; a claim above it (a client acking what it
+ * synced after a restart of the server, or claiming too much) reads the newest sequence once and raises
+ * the watermark to it.
  */
 public final class AckInboxService implements AckInboxUseCase {
 
-    static final int MAX_REMEMBERED = 1_000_000;
-
     private final InboxRepository inbox;
     private final DeviceRepository devices;
-    /** Per user: the highest newest sequence read so far (a lower bound of the current one). */
-    private final ConcurrentHashMap<Long, Long> knownNewest = new ConcurrentHashMap<>();
+    private final InboxWatermarks watermarks;
 
-    public AckInboxService(InboxRepository inbox, DeviceRepository devices) {
+    public AckInboxService(InboxRepository inbox, DeviceRepository devices, InboxWatermarks watermarks) {
         this.inbox = Objects.requireNonNull(inbox, "inbox");
         this.devices = Objects.requireNonNull(devices, "devices");
+        this.watermarks = Objects.requireNonNull(watermarks, "watermarks");
     }
 
     @Override
@@ -41,27 +38,15 @@ public final class AckInboxService implements AckInboxUseCase {
             return;
         }
         InboxSequence claimed = InboxSequence.of(syncSequence);
-        long user = device.userId().value();
-        Long known = knownNewest.get(user);
-        if (known != null && syncSequence <= known) {
+        if (syncSequence <= watermarks.known(device.userId())) {
             devices.ack(device.deviceId(), claimed);
             return;
         }
         InboxSequence newest = inbox.newest(device.userId());
-        remember(user, newest.value());
+        watermarks.raise(device.userId(), newest.value());
         InboxSequence capped = claimed.isAfter(newest) ? newest : claimed;
         if (capped.isAfter(InboxSequence.ZERO)) {
             devices.ack(device.deviceId(), capped);
         }
-    }
-
-    private void remember(long user, long newest) {
-        if (newest <= 0) {
-            return;
-        }
-        if (knownNewest.size() >= MAX_REMEMBERED) {
-            knownNewest.clear();
-        }
-        knownNewest.merge(user, newest, Math::max);
     }
 }

@@ -79,9 +79,10 @@ public final class SendMessageService implements SendMessageUseCase {
     private final Clock clock;
     private final Limits limits;
     private final RateLimiter<UserId> sendRate;
+    private final InboxWatermarks watermarks;
 
     public SendMessageService(FriendRepository friends, GroupRepository groups, MessageIdGenerator ids,
-            MessageStore store, DeliveryGateway gateway, Clock clock, Limits limits) {
+            MessageStore store, DeliveryGateway gateway, Clock clock, Limits limits, InboxWatermarks watermarks) {
         this.friends = Objects.requireNonNull(friends, "friends");
         this.groups = Objects.requireNonNull(groups, "groups");
         this.ids = Objects.requireNonNull(ids, "ids");
@@ -90,6 +91,7 @@ public final class SendMessageService implements SendMessageUseCase {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.limits = Objects.requireNonNull(limits, "limits");
         this.sendRate = new RateLimiter<>(limits.sendsPerUser(), RateLimiter.nanosOf(clock));
+        this.watermarks = Objects.requireNonNull(watermarks, "watermarks");
     }
 
     @Override
@@ -142,6 +144,9 @@ public final class SendMessageService implements SendMessageUseCase {
                     log.debug("send stored copies={} sync_sequence={}", stored.entries().size(),
                             stored.receipt().senderSequence());
                 }
+                // Committed (store returns after the commit; no caller's unit of work surrounds a send):
+                // the acks of the pushes below need no read of the newest sequence.
+                watermarks.raise(stored.entries());
                 gateway.deliver(stored.entries(), sender.deviceId());
                 yield new SendResult(stored.receipt(), false);
             }

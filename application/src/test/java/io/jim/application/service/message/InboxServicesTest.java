@@ -13,7 +13,11 @@ import io.jim.domain.device.DeviceId;
 import io.jim.domain.message.InboxEntry;
 import io.jim.domain.message.InboxSequence;
 import io.jim.domain.shared.ErrorCode;
+import io.jim.application.port.out.InboxRepository;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.time.Instant;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -73,6 +77,44 @@ class InboxServicesTest {
         Session carol = jim.signUp("carol");
 
         assertThat(jim.syncInbox().sync(new SyncQuery(carol.userId(), 0, 100)).entries()).isEmpty();
+    }
+
+    @Test
+    void aStoredSendShouldRaiseTheWatermarkOfEveryOwner() {
+        assertThat(jim.watermarks().known(bob.userId())).isEqualTo(10);
+        assertThat(jim.watermarks().known(alice.userId())).isEqualTo(10);
+        assertThat(jim.watermarks().known(jim.signUp("carol").userId())).isZero();
+    }
+
+    @Test
+    void anAckAtOrBelowTheWatermarkShouldNotReadTheNewestSequence() {
+        AtomicInteger newestReads = new AtomicInteger();
+        InboxRepository counting = (InboxRepository) Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {InboxRepository.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("newest")) {
+                        newestReads.incrementAndGet();
+                    }
+                    try {
+                        return method.invoke(jim.inbox(), args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+        AckInboxService ack = new AckInboxService(counting, jim.devices(), jim.watermarks());
+
+        ack.ack(bob.principal(), 9);
+        ack.ack(bob.principal(), 10);
+        assertThat(newestReads).hasValue(0);
+        assertThat(acked(bob)).isEqualTo(InboxSequence.of(10));
+
+        ack.ack(bob.principal(), 1_000); // above the watermark: read once, capped at the newest
+        assertThat(newestReads).hasValue(1);
+        assertThat(acked(bob)).isEqualTo(InboxSequence.of(10));
+
+        AckInboxService fresh = new AckInboxService(counting, jim.devices(), new InboxWatermarks());
+        fresh.ack(bob.principal(), 4); // nothing known (e.g. after a restart): read, then remember
+        fresh.ack(bob.principal(), 7);
+        assertThat(newestReads).hasValue(2);
     }
 
     @Test
