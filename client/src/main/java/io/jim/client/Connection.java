@@ -63,14 +63,19 @@ final class Connection {
         }
     }
 
-    /** Reads frames until the stream ends or fails; always ends with an exception that says why. */
-    void readLoop(Consumer<Frame> sink) throws IOException {
+    /**
+     * Reads frames until the stream ends or fails; always ends with an exception that says why. After the
+     * frames of each read (what the socket had at once) {@code afterRead} runs, so the caller can answer a
+     * burst of frames once.
+     */
+    void readLoop(Consumer<Frame> sink, Runnable afterRead) throws IOException {
         InputStream in = socket.getInputStream();
         FrameDecoder decoder = new FrameDecoder();
         byte[] buffer = new byte[16 * 1024];
         int n;
         while ((n = in.read(buffer)) >= 0) {
             decoder.feed(buffer, 0, n, sink);
+            afterRead.run();
         }
         throw new EOFException(decoder.hasPartialFrame() ? "connection closed inside a frame" : "connection closed by the server");
     }

@@ -125,6 +125,16 @@ public final class FakeConnection implements AutoCloseable {
         send(FrameType.MESSAGE, Message.newBuilder().setType(2).addMessages(item(sequence)).build());
     }
 
+    /** Several pushes in ONE socket write, so that the client reads them at once. */
+    public synchronized void pushBurst(long... sequences) throws IOException {
+        java.io.ByteArrayOutputStream burst = new java.io.ByteArrayOutputStream();
+        for (long s : sequences) {
+            burst.write(Frame.of(FrameType.MESSAGE, Message.newBuilder().setType(2).addMessages(item(s)).build()).encode());
+        }
+        out.write(burst.toByteArray());
+        out.flush();
+    }
+
     public void syncBatch(boolean hasMore, long... sequences) throws IOException {
         Message.Builder batch = Message.newBuilder().setType(1).setHasMore(hasMore);
         for (long s : sequences) {

@@ -76,6 +76,21 @@ class JimSessionTest {
     }
 
     @Test
+    void aBurstOfPushesReadAtOnceIsAcknowledgedOnceWithItsHighestSequence() throws Exception {
+        FakeConnection conn = startAndSignIn(builder(), 0);
+        conn.expectSyncTrigger(0);
+        conn.syncBatch(false);
+
+        conn.pushBurst(1, 2, 3, 4);
+        conn.expectAck(4); // not 1, 2 and 3 first
+        conn.push(5); // a lone push is still acknowledged at once
+        conn.expectAck(5);
+
+        listener.awaitMessages(5);
+        assertThat(listener.sequences()).containsExactly(1L, 2L, 3L, 4L, 5L);
+    }
+
+    @Test
     void outOfOrderPushTriggersSyncAndMessagesArriveInOrderExactlyOnce() throws Exception {
         FakeConnection conn = startAndSignIn(builder(), 0);
         conn.expectSyncTrigger(0);
