@@ -14,7 +14,9 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.jooq.CaseValueStep;
 import org.jooq.CaseWhenStep;
+import org.jooq.DSLContext;
 import org.jooq.Field;
+import org.jooq.Query;
 import org.jooq.impl.DSL;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,6 +38,7 @@ final class AckBatcher implements AutoCloseable {
     private static final int ROWS_PER_STATEMENT = 500;
 
     private final JooqUnitOfWork uow;
+    private final RenderedSql update = new RenderedSql(AckBatcher::update);
     private final int maxBatch;
     private final LinkedBlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
     private final Thread writer;
@@ -118,27 +121,19 @@ final class AckBatcher implements AutoCloseable {
                 List<Map.Entry<Long, Long>> entries = new ArrayList<>(highest.entrySet());
                 for (int from = 0; from < entries.size(); from += ROWS_PER_STATEMENT) {
                     List<Map.Entry<Long, Long>> chunk = entries.subList(from, Math.min(entries.size(), from + ROWS_PER_STATEMENT));
-                    Field<Long> claimed;
-                    List<Long> ids = new ArrayList<>(chunk.size());
-                    if (chunk.size() == 1) {
-                        claimed = DSL.val(chunk.getFirst().getValue());
-                    } else {
-                        CaseValueStep<Long> choose = DSL.choose(DEVICES.ID);
-                        CaseWhenStep<Long, Long> when = null;
-                        for (Map.Entry<Long, Long> e : chunk) {
-                            when = when == null ? choose.when(DSL.val(e.getKey()), DSL.val(e.getValue()))
-                                    : when.when(DSL.val(e.getKey()), DSL.val(e.getValue()));
-                        }
-                        claimed = when.otherwise(DEVICES.ACKED_SEQUENCE);
-                    }
-                    for (Map.Entry<Long, Long> e : chunk) {
-                        ids.add(e.getKey());
-                    }
+                    int n = chunk.size();
                     // GREATEST in the statement itself: concurrent acks can never move a position backwards.
-                    ctx.update(DEVICES)
-                            .set(DEVICES.ACKED_SEQUENCE, DSL.greatest(DEVICES.ACKED_SEQUENCE, claimed))
-                            .where(DEVICES.ID.in(ids))
-                            .execute();
+                    if (n == 1) {
+                        update.execute(ctx, 1, chunk.getFirst().getValue(), chunk.getFirst().getKey());
+                    } else {
+                        Object[] values = new Object[3 * n];
+                        for (int i = 0; i < n; i++) {
+                            values[2 * i] = chunk.get(i).getKey();
+                            values[2 * i + 1] = chunk.get(i).getValue();
+                            values[2 * n + i] = chunk.get(i).getKey();
+                        }
+                        update.execute(ctx, n, values);
+                    }
                 }
                 return null;
             });
@@ -150,6 +145,32 @@ final class AckBatcher implements AutoCloseable {
             return;
         }
         batch.forEach(p -> p.done().complete(null));
+    }
+
+    /**
+     * {@code UPDATE devices SET acked_sequence = GREATEST(acked_sequence, ?) WHERE id IN (?)} for one device,
+     * else {@code GREATEST(acked_sequence, CASE id WHEN ? THEN ? … ELSE acked_sequence END) WHERE id IN (?, …)};
+     * rendered once per size ({@link RenderedSql}).
+     */
+    private static Query update(DSLContext ctx, int devices) {
+        Field<Long> claimed;
+        if (devices == 1) {
+            claimed = DSL.val(0L);
+        } else {
+            CaseValueStep<Long> choose = DSL.choose(DEVICES.ID);
+            CaseWhenStep<Long, Long> when = null;
+            for (int i = 0; i < devices; i++) {
+                when = when == null ? choose.when(DSL.val(0L), DSL.val(0L)) : when.when(DSL.val(0L), DSL.val(0L));
+            }
+            claimed = when.otherwise(DEVICES.ACKED_SEQUENCE);
+        }
+        List<Field<Long>> ids = new ArrayList<>(devices);
+        for (int i = 0; i < devices; i++) {
+            ids.add(DSL.val(0L));
+        }
+        return ctx.update(DEVICES)
+                .set(DEVICES.ACKED_SEQUENCE, DSL.greatest(DEVICES.ACKED_SEQUENCE, claimed))
+                .where(DEVICES.ID.in(ids));
     }
 
     @Override

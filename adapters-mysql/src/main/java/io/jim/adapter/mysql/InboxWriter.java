@@ -16,11 +16,16 @@ import java.util.Objects;
 import org.jooq.DSLContext;
 import org.jooq.InsertValuesStep3;
 import org.jooq.InsertValuesStep12;
+import org.jooq.Param;
+import org.jooq.Query;
+import org.jooq.impl.DSL;
+import org.jooq.impl.SQLDataType;
 
 /**
  * Writes messages (once each) and their inbox copies inside the caller's transaction: one sequence
  * allocation for every owner of every message, multi-row INSERTs for the messages and for the inbox
- * rows. Works on a list so that several sends can share one transaction (group commit).
+ * rows. Works on a list so that several sends can share one transaction (group commit). The INSERTs'
+ * SQL is rendered once per row count ({@link RenderedSql}).
  */
 final class InboxWriter {
 
@@ -30,7 +35,13 @@ final class InboxWriter {
     static final int MESSAGE_BATCH = 100;
     static final int MESSAGE_BATCH_BYTES = 1 << 20;
 
+    private static final int MESSAGE_COLUMNS = 12;
+    /** A typed NULL for an unnumbered send (a bare null would be bound without a type). */
+    private static final Param<Long> NO_SEND_SEQUENCE = DSL.val(null, SQLDataType.BIGINT);
+
     private final JooqInboxSequenceAllocator sequences;
+    private final RenderedSql messageInsert = new RenderedSql(InboxWriter::messageInsert);
+    private final RenderedSql inboxInsert = new RenderedSql(InboxWriter::inboxInsert);
 
     InboxWriter(JooqInboxSequenceAllocator sequences) {
         this.sequences = Objects.requireNonNull(sequences, "sequences");
@@ -90,53 +101,81 @@ final class InboxWriter {
         return new Message(m.id(), m.sender(), m.receiver(), m.type(), m.content(), m.mentions(), Rows.stored(m.sendTime()));
     }
 
-    private static void insertMessages(DSLContext ctx, List<Item> items, List<Written> written) {
-        InsertValuesStep12<?, Long, Integer, Long, Long, Integer, Long, Integer, String, String, Long, Long, Long> insert = null;
+    private void insertMessages(DSLContext ctx, List<Item> items, List<Written> written) {
+        List<Object> values = new ArrayList<>(Math.min(items.size(), MESSAGE_BATCH) * MESSAGE_COLUMNS);
         int rows = 0;
         long bytes = 0;
         for (int i = 0; i < items.size(); i++) {
             Message m = written.get(i).message();
-            if (insert == null) {
-                insert = ctx.insertInto(MESSAGES, MESSAGES.ID, MESSAGES.SENDER_TYPE, MESSAGES.SENDER_ID, MESSAGES.SENDER_DEVICE_ID,
-                        MESSAGES.RECEIVER_TYPE, MESSAGES.RECEIVER_ID, MESSAGES.MESSAGE_TYPE, MESSAGES.CONTENT,
-                        MESSAGES.TO_USER_IDS, MESSAGES.SEND_TIME, MESSAGES.SEND_SEQUENCE, MESSAGES.SENDER_SEQUENCE);
-            }
-            insert = insert.values(m.id().value(), m.sender().type().code(), m.sender().userId().value(),
-                    m.sender().deviceId().value(), m.receiver().type().code(), m.receiver().idValue(), m.type().code(),
-                    m.content(), Rows.mentions(m.mentions()), Rows.millis(m.sendTime()), items.get(i).sendSequence(),
-                    written.get(i).senderSequence().value());
+            Long sendSequence = items.get(i).sendSequence();
+            values.add(m.id().value());
+            values.add(m.sender().type().code());
+            values.add(m.sender().userId().value());
+            values.add(m.sender().deviceId().value());
+            values.add(m.receiver().type().code());
+            values.add(m.receiver().idValue());
+            values.add(m.type().code());
+            values.add(m.content());
+            values.add(Rows.mentions(m.mentions()));
+            values.add(Rows.millis(m.sendTime()));
+            values.add(sendSequence != null ? sendSequence : NO_SEND_SEQUENCE);
+            values.add(written.get(i).senderSequence().value());
             rows++;
             bytes += m.content().length() * 3L;
             if (rows == MESSAGE_BATCH || bytes >= MESSAGE_BATCH_BYTES) {
-                insert.execute();
-                insert = null;
+                messageInsert.execute(ctx, rows, values.toArray());
+                values.clear();
                 rows = 0;
                 bytes = 0;
             }
         }
-        if (insert != null) {
-            insert.execute();
+        if (rows > 0) {
+            messageInsert.execute(ctx, rows, values.toArray());
         }
     }
 
-    private static void insertInboxRows(DSLContext ctx, List<Written> written) {
-        InsertValuesStep3<?, Long, Long, Long> insert = null;
+    private void insertInboxRows(DSLContext ctx, List<Written> written) {
+        int total = 0;
+        for (Written w : written) {
+            total += w.entries().size();
+        }
+        List<Object> values = new ArrayList<>(Math.min(total, INBOX_BATCH) * 3);
         int rows = 0;
         for (Written w : written) {
             for (InboxEntry e : w.entries()) {
-                if (insert == null) {
-                    insert = ctx.insertInto(INBOX, INBOX.USER_ID, INBOX.SEQ, INBOX.MESSAGE_ID);
-                }
-                insert = insert.values(e.owner().value(), e.sequence().value(), e.message().id().value());
+                values.add(e.owner().value());
+                values.add(e.sequence().value());
+                values.add(e.message().id().value());
                 if (++rows == INBOX_BATCH) {
-                    insert.execute();
-                    insert = null;
+                    inboxInsert.execute(ctx, rows, values.toArray());
+                    values.clear();
                     rows = 0;
                 }
             }
         }
-        if (insert != null) {
-            insert.execute();
+        if (rows > 0) {
+            inboxInsert.execute(ctx, rows, values.toArray());
         }
+    }
+
+    /** INSERT INTO messages (…12 columns…) VALUES (…), … with {@code rows} rows. */
+    private static Query messageInsert(DSLContext ctx, int rows) {
+        InsertValuesStep12<?, Long, Integer, Long, Long, Integer, Long, Integer, String, String, Long, Long, Long> insert =
+                ctx.insertInto(MESSAGES, MESSAGES.ID, MESSAGES.SENDER_TYPE, MESSAGES.SENDER_ID, MESSAGES.SENDER_DEVICE_ID,
+                        MESSAGES.RECEIVER_TYPE, MESSAGES.RECEIVER_ID, MESSAGES.MESSAGE_TYPE, MESSAGES.CONTENT,
+                        MESSAGES.TO_USER_IDS, MESSAGES.SEND_TIME, MESSAGES.SEND_SEQUENCE, MESSAGES.SENDER_SEQUENCE);
+        for (int i = 0; i < rows; i++) {
+            insert = insert.values(0L, 0, 0L, 0L, 0, 0L, 0, "", "", 0L, 0L, 0L);
+        }
+        return insert;
+    }
+
+    /** INSERT INTO inbox (user_id, seq, message_id) VALUES (…), … with {@code rows} rows. */
+    private static Query inboxInsert(DSLContext ctx, int rows) {
+        InsertValuesStep3<?, Long, Long, Long> insert = ctx.insertInto(INBOX, INBOX.USER_ID, INBOX.SEQ, INBOX.MESSAGE_ID);
+        for (int i = 0; i < rows; i++) {
+            insert = insert.values(0L, 0L, 0L);
+        }
+        return insert;
     }
 }

@@ -14,7 +14,8 @@ import java.util.TreeMap;
 import org.jooq.CaseWhenStep;
 import org.jooq.DSLContext;
 import org.jooq.Field;
-import org.jooq.Record2;
+import org.jooq.Query;
+import org.jooq.Record;
 import org.jooq.impl.DSL;
 
 /**
@@ -23,13 +24,17 @@ import org.jooq.impl.DSL;
  * WHERE user_id IN (…)} takes the row locks (the IN list is walked in ascending primary-key order, so
  * concurrent group messages lock their common users in the same order and cannot deadlock), then one
  * {@code SELECT} reads the new values, which no one else can change until this transaction ends. Two
- * round trips for any group up to {@value #CHUNK} members.
+ * round trips for any group up to {@value #CHUNK} members. The statements' SQL is rendered once per
+ * size ({@link RenderedSql}).
  */
 final class JooqInboxSequenceAllocator implements InboxSequenceAllocator {
 
     static final int CHUNK = 1000;
 
     private final JooqUnitOfWork uow;
+    private final RenderedSql addSame = new RenderedSql(JooqInboxSequenceAllocator::addSame);
+    private final RenderedSql addEach = new RenderedSql(JooqInboxSequenceAllocator::addEach);
+    private final RenderedSql read = new RenderedSql(JooqInboxSequenceAllocator::read);
 
     JooqInboxSequenceAllocator(JooqUnitOfWork uow) {
         this.uow = Objects.requireNonNull(uow, "uow");
@@ -53,37 +58,82 @@ final class JooqInboxSequenceAllocator implements InboxSequenceAllocator {
         Map<UserId, InboxSequence> firsts = new HashMap<>(users.size() * 2);
         for (int from = 0; from < users.size(); from += CHUNK) {
             List<UserId> chunk = users.subList(from, Math.min(users.size(), from + CHUNK));
-            List<Long> ids = chunk.stream().map(UserId::value).toList();
-            int updated = ctx.update(INBOX_COUNTERS)
-                    .set(INBOX_COUNTERS.LAST_SEQUENCE, INBOX_COUNTERS.LAST_SEQUENCE.plus(increment(chunk, sorted)))
-                    .where(INBOX_COUNTERS.USER_ID.in(ids))
-                    .execute();
-            if (updated != chunk.size()) {
-                throw new IllegalStateException("an inbox counter is missing: " + (chunk.size() - updated)
+            int n = chunk.size();
+            int updated;
+            if (sameCount(chunk, sorted)) {
+                Object[] values = new Object[1 + n];
+                values[0] = (long) sorted.get(chunk.get(0));
+                for (int i = 0; i < n; i++) {
+                    values[1 + i] = chunk.get(i).value();
+                }
+                updated = addSame.execute(ctx, n, values);
+            } else {
+                Object[] values = new Object[3 * n];
+                for (int i = 0; i < n; i++) {
+                    UserId user = chunk.get(i);
+                    values[2 * i] = user.value();
+                    values[2 * i + 1] = (long) sorted.get(user);
+                    values[2 * n + i] = user.value();
+                }
+                updated = addEach.execute(ctx, n, values);
+            }
+            if (updated != n) {
+                throw new IllegalStateException("an inbox counter is missing: " + (n - updated)
                         + " of users " + chunk + " do not exist");
             }
-            for (Record2<Long, Long> row : ctx.select(INBOX_COUNTERS.USER_ID, INBOX_COUNTERS.LAST_SEQUENCE)
-                    .from(INBOX_COUNTERS).where(INBOX_COUNTERS.USER_ID.in(ids)).fetch()) {
-                UserId user = UserId.of(row.value1());
-                firsts.put(user, InboxSequence.of(row.value2() - sorted.get(user) + 1));
+            Object[] ids = new Object[n];
+            for (int i = 0; i < n; i++) {
+                ids[i] = chunk.get(i).value();
+            }
+            for (Record row : ctx.fetch(read.sql(ctx, n), ids)) {
+                UserId user = UserId.of(row.get(0, Long.class));
+                firsts.put(user, InboxSequence.of(row.get(1, Long.class) - sorted.get(user) + 1));
             }
         }
         return firsts;
     }
 
-    /** The same number for everyone (the usual case: one copy each), or a CASE over the user ids. */
-    private static Field<Long> increment(List<UserId> chunk, Map<UserId, Integer> counts) {
+    private static boolean sameCount(List<UserId> chunk, Map<UserId, Integer> counts) {
         int first = counts.get(chunk.get(0));
-        if (chunk.stream().allMatch(u -> counts.get(u) == first)) {
-            return DSL.val((long) first);
-        }
-        CaseWhenStep<Long, Long> cases = null;
         for (UserId user : chunk) {
-            long n = counts.get(user);
-            cases = cases == null
-                    ? DSL.case_(INBOX_COUNTERS.USER_ID).when(user.value(), DSL.val(n))
-                    : cases.when(user.value(), DSL.val(n));
+            if (counts.get(user) != first) {
+                return false;
+            }
         }
-        return cases.otherwise(DSL.val(0L));
+        return true;
+    }
+
+    /** {@code UPDATE inbox_counters SET last_sequence = last_sequence + ? WHERE user_id IN (?, …)}: the same number for everyone (the usual case). */
+    private static Query addSame(DSLContext ctx, int users) {
+        return ctx.update(INBOX_COUNTERS)
+                .set(INBOX_COUNTERS.LAST_SEQUENCE, INBOX_COUNTERS.LAST_SEQUENCE.plus(DSL.val(0L)))
+                .where(INBOX_COUNTERS.USER_ID.in(ids(users)));
+    }
+
+    /** The same with a CASE over the user ids ({@code WHEN ? THEN ?} per user, then the IN list). */
+    private static Query addEach(DSLContext ctx, int users) {
+        CaseWhenStep<Long, Long> cases = null;
+        for (int i = 0; i < users; i++) {
+            cases = cases == null
+                    ? DSL.case_(INBOX_COUNTERS.USER_ID).when(DSL.val(0L), DSL.val(0L))
+                    : cases.when(DSL.val(0L), DSL.val(0L));
+        }
+        return ctx.update(INBOX_COUNTERS)
+                .set(INBOX_COUNTERS.LAST_SEQUENCE, INBOX_COUNTERS.LAST_SEQUENCE.plus(cases.otherwise(DSL.inline(0L))))
+                .where(INBOX_COUNTERS.USER_ID.in(ids(users)));
+    }
+
+    /** {@code SELECT user_id, last_sequence FROM inbox_counters WHERE user_id IN (?, …)}. */
+    private static Query read(DSLContext ctx, int users) {
+        return ctx.select(INBOX_COUNTERS.USER_ID, INBOX_COUNTERS.LAST_SEQUENCE).from(INBOX_COUNTERS)
+                .where(INBOX_COUNTERS.USER_ID.in(ids(users)));
+    }
+
+    private static List<Field<Long>> ids(int n) {
+        List<Field<Long>> ids = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            ids.add(DSL.val(0L));
+        }
+        return ids;
     }
 }

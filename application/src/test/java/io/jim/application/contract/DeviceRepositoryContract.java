@@ -106,6 +106,23 @@ public abstract class DeviceRepositoryContract {
     }
 
     @Test
+    void concurrentAcksOfManyDevicesShouldEachEndAtTheirOwnHighest() {
+        UserId user = newUser();
+        List<Device> many = java.util.stream.IntStream.range(0, 8).mapToObj(i -> devices().create(user, deviceInfo())).toList();
+
+        // Acks of different devices may be written together (a batch): each device keeps its own maximum.
+        ContractSupport.concurrently(64, i -> {
+            devices().ack(many.get(i % 8).id(), InboxSequence.of(100L * (i % 8) + i + 1));
+            return null;
+        });
+
+        for (int d = 0; d < 8; d++) {
+            assertThat(devices().findById(many.get(d).id()).orElseThrow().acked())
+                    .as("device %d", d).isEqualTo(new AckedSequence(InboxSequence.of(100L * d + 56 + d + 1)));
+        }
+    }
+
+    @Test
     void maxAckedOfUserShouldBeTheHighestOverTheUsersDevices() {
         UserId user = newUser();
         UserId other = newUser();
