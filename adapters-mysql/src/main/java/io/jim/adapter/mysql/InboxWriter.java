@@ -16,10 +16,7 @@ import java.util.Objects;
 import org.jooq.DSLContext;
 import org.jooq.InsertValuesStep3;
 import org.jooq.InsertValuesStep12;
-import org.jooq.Param;
 import org.jooq.Query;
-import org.jooq.impl.DSL;
-import org.jooq.impl.SQLDataType;
 
 /**
  * Writes messages (once each) and their inbox copies inside the caller's transaction: one sequence
@@ -36,8 +33,6 @@ final class InboxWriter {
     static final int MESSAGE_BATCH_BYTES = 1 << 20;
 
     private static final int MESSAGE_COLUMNS = 12;
-    /** A typed NULL for an unnumbered send (a bare null would be bound without a type). */
-    private static final Param<Long> NO_SEND_SEQUENCE = DSL.val(null, SQLDataType.BIGINT);
 
     private final JooqInboxSequenceAllocator sequences;
     private final RenderedSql messageInsert = new RenderedSql(InboxWriter::messageInsert);
@@ -118,7 +113,7 @@ final class InboxWriter {
             values.add(m.content());
             values.add(Rows.mentions(m.mentions()));
             values.add(Rows.millis(m.sendTime()));
-            values.add(sendSequence != null ? sendSequence : NO_SEND_SEQUENCE);
+            values.add(sendSequence); // null: an unnumbered send
             values.add(written.get(i).senderSequence().value());
             rows++;
             bytes += m.content().length() * 3L;

@@ -15,7 +15,6 @@ import org.jooq.CaseWhenStep;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Query;
-import org.jooq.Record;
 import org.jooq.impl.DSL;
 
 /**
@@ -85,10 +84,10 @@ final class JooqInboxSequenceAllocator implements InboxSequenceAllocator {
             for (int i = 0; i < n; i++) {
                 ids[i] = chunk.get(i).value();
             }
-            for (Record row : ctx.fetch(read.sql(ctx, n), ids)) {
-                UserId user = UserId.of(row.get(0, Long.class));
-                firsts.put(user, InboxSequence.of(row.get(1, Long.class) - sorted.get(user) + 1));
-            }
+            read.forEachLongPair(ctx, n, ids, (userId, last) -> {
+                UserId user = UserId.of(userId);
+                firsts.put(user, InboxSequence.of(last - sorted.get(user) + 1));
+            });
         }
         return firsts;
     }

@@ -1,5 +1,9 @@
 package io.jim.adapter.mysql;
 
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiFunction;
@@ -14,9 +18,13 @@ import org.jooq.Query;
  * as a query part, and the profile showed that rendering cost more CPU than executing the statement. The
  * shape of these statements depends only on their size, so the SQL (with {@code ?} placeholders, rendered
  * by the same dialect and settings as every other statement) is rendered once per size, from the same
- * type-safe jOOQ query that would otherwise be rendered each time, and then executed as plain SQL with
- * the values bound in placeholder order. jOOQ still executes it, so execute listeners, exception
- * translation and the transaction are the same as for any other statement.
+ * type-safe jOOQ query that would otherwise be rendered each time, and then executed as a JDBC prepared
+ * statement on the transaction's connection ({@link DSLContext#connectionResult}) with the values bound in
+ * placeholder order: even jOOQ's plain-SQL path re-parsed the template and wrapped every value on each
+ * call. Values are {@code Long}, {@code Integer} or {@code String}; a null is bound as a BIGINT NULL (the
+ * only nullable value on these statements is a send_sequence). A failure surfaces as jOOQ's
+ * DataAccessException with the driver's SQLException as its cause, which {@link SqlFailures} classifies
+ * like any other.
  *
  * <p>At most {@value #MAX_SIZES} sizes are kept; a size past that is rendered each time (never expected:
  * the callers cut their statements at 500 or 1000 rows).
@@ -48,6 +56,46 @@ final class RenderedSql {
 
     /** Executes the statement for {@code size} with {@code values} bound in placeholder order; the update count. */
     int execute(DSLContext ctx, int size, Object... values) {
-        return ctx.execute(sql(ctx, size), values);
+        String sql = sql(ctx, size);
+        return ctx.connectionResult(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                bind(statement, values);
+                return statement.executeUpdate();
+            }
+        });
+    }
+
+    /** Runs the query for {@code size} and hands each row's first two columns, as longs, to {@code row}. */
+    void forEachLongPair(DSLContext ctx, int size, Object[] values, LongPairConsumer row) {
+        String sql = sql(ctx, size);
+        ctx.connection(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                bind(statement, values);
+                try (ResultSet rows = statement.executeQuery()) {
+                    while (rows.next()) {
+                        row.accept(rows.getLong(1), rows.getLong(2));
+                    }
+                }
+            }
+        });
+    }
+
+    /** Receives one row of two longs. */
+    @FunctionalInterface
+    interface LongPairConsumer {
+        void accept(long first, long second);
+    }
+
+    private static void bind(PreparedStatement statement, Object[] values) throws SQLException {
+        for (int i = 0; i < values.length; i++) {
+            Object value = values[i];
+            switch (value) {
+                case Long v -> statement.setLong(i + 1, v);
+                case Integer v -> statement.setInt(i + 1, v);
+                case String v -> statement.setString(i + 1, v);
+                case null -> statement.setNull(i + 1, Types.BIGINT);
+                default -> throw new IllegalArgumentException("cannot bind a " + value.getClass().getName());
+            }
+        }
     }
 }

@@ -171,6 +171,12 @@ public final class Storage implements AutoCloseable {
             hikari.addDataSourceProperty("connectTimeout", String.valueOf(timeout.toMillis()));
             hikari.addDataSourceProperty("characterEncoding", "UTF-8");
             hikari.addDataSourceProperty("useLocalSessionState", "true");
+            // Connector/J parses every SQL string it prepares (client-side prepared statements); the send
+            // path repeats the same few statements, so the parse is cached per connection. The multi-row
+            // statements are a few KiB long, hence the SQL length limit.
+            hikari.addDataSourceProperty("cachePrepStmts", "true");
+            hikari.addDataSourceProperty("prepStmtCacheSize", "512");
+            hikari.addDataSourceProperty("prepStmtCacheSqlLimit", "65536");
         }
         return new HikariDataSource(hikari);
     }
