@@ -11,14 +11,18 @@ import io.jim.domain.message.SendReceipt;
 import io.jim.domain.message.SendSequence;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.stream.IntStream;
+import java.util.Set;
+import java.util.TreeMap;
+import org.jooq.CaseValueStep;
+import org.jooq.CaseWhenStep;
 import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.impl.DSL;
 
 /**
  * The send path's storage in one transaction per call.
@@ -34,11 +38,20 @@ import org.jooq.DSLContext;
  * rows), one SELECT of the original receipt and the COMMIT.
  *
  * <p>The work is written for a list of requests ({@link #storeAll}) so that several sends can share one
- * transaction without changing the SQL: {@link GroupCommitMessageStore} does that (K numbered sends
- * cost {@code K + 2·ceil(U/1000) + ceil(K/100) + ceil(R/500) + 1} round trips for U distinct owners and
- * R copies, with one COMMIT). See docs/SEND-PATH.md.
+ * transaction: {@link GroupCommitMessageStore} does that. A batch with two or more numbered sends
+ * claims its devices with one statement pair instead of one UPDATE per send (a {@code SELECT … FOR
+ * UPDATE} of the devices' rows, the decisions in Java, one {@code UPDATE … CASE id WHEN …} of the
+ * raised values; see {@link #claimAll}): K sends, all numbered and accepted, from D devices cost {@code
+ * 2·ceil(D/500) + 2·ceil(U/1000) + ceil(K/100) + ceil(R/500) + 1} round trips for U distinct owners and
+ * R copies, with one COMMIT: for 2 to 32 1:1 sends (32 is the default batch limit) {@code 2 + 2 + 1 +
+ * 1 + 1 = 7}, whatever K is. A refused send of a batch adds its receipt SELECT; a batch whose sends are
+ * all refused has no UPDATE. A batch with one numbered send keeps the lone send's single conditional
+ * UPDATE, so it costs what a lone send costs. See docs/SEND-PATH.md.
  */
 final class JooqMessageStore implements MessageStore {
+
+    /** Devices per claim statement of a batch: one to three bind values each, far below any limit. */
+    static final int DEVICES_PER_STATEMENT = 500;
 
     private final JooqUnitOfWork uow;
     private final InboxWriter writer;
@@ -64,10 +77,6 @@ final class JooqMessageStore implements MessageStore {
         return uow.withDsl(ctx -> findReceipt(ctx, device, sendSequence));
     }
 
-    /** A device and one of its send numbers. */
-    private record Numbered(DeviceId device, SendSequence sequence) {
-    }
-
     /**
      * Stores every request in {@code ctx}'s transaction and returns their outcomes in order. Requests are
      * checked in order, so within one batch a repeated (device, send_sequence) is a Duplicate of the
@@ -76,36 +85,32 @@ final class JooqMessageStore implements MessageStore {
      */
     List<Outcome> storeAll(DSLContext ctx, List<StoreRequest> requests) {
         Outcome[] outcomes = new Outcome[requests.size()];
-        Map<Numbered, Integer> acceptedInBatch = new HashMap<>();
         int[] duplicateOf = new int[requests.size()];
         Arrays.fill(duplicateOf, -1);
         Long[] sendSequences = new Long[requests.size()];
-        // Device rows are claimed in ascending id order (a stable sort keeps one device's requests in
-        // arrival order), like the counters after them: two batches can then never wait on each other
-        // in a cycle.
-        List<Integer> claimOrder = IntStream.range(0, requests.size()).boxed()
-                .sorted(Comparator.comparing((Integer i) -> requests.get(i).device()))
-                .toList();
-        for (int i : claimOrder) {
+        // Each device's numbered requests in arrival order; the TreeMap's ascending ids are the lock order.
+        TreeMap<DeviceId, List<Integer>> numbered = new TreeMap<>();
+        for (int i = 0; i < requests.size(); i++) {
             StoreRequest request = requests.get(i);
             if (request.sendSequence().isNumbered()) {
                 if (!request.device().equals(request.message().sender().deviceId())) {
                     throw new IllegalArgumentException("a numbered send must come from the message's sender device");
                 }
-                Numbered key = new Numbered(request.device(), request.sendSequence());
-                Integer earlier = acceptedInBatch.get(key);
-                if (earlier != null) {
-                    duplicateOf[i] = earlier;
-                    continue;
-                }
-                Optional<Outcome> refused = claim(ctx, request.device(), request.sendSequence());
-                if (refused.isPresent()) {
-                    outcomes[i] = refused.get();
-                    continue;
-                }
-                acceptedInBatch.put(key, i);
+                numbered.computeIfAbsent(request.device(), d -> new ArrayList<>()).add(i);
+            }
+        }
+        if (numbered.size() == 1 && numbered.firstEntry().getValue().size() == 1) {
+            // A lone numbered send keeps the one conditional UPDATE: the pair below would cost it a round trip more.
+            int i = numbered.firstEntry().getValue().getFirst();
+            StoreRequest request = requests.get(i);
+            Optional<Outcome> refused = claim(ctx, request.device(), request.sendSequence());
+            if (refused.isPresent()) {
+                outcomes[i] = refused.get();
+            } else {
                 sendSequences[i] = request.sendSequence().value();
             }
+        } else if (!numbered.isEmpty()) {
+            claimAll(ctx, requests, numbered, outcomes, duplicateOf, sendSequences);
         }
         // Written in arrival order, so a batch assigns sequences as consecutive transactions would.
         List<Integer> toWrite = new ArrayList<>(requests.size());
@@ -131,10 +136,107 @@ final class JooqMessageStore implements MessageStore {
     }
 
     /**
-     * Raises the device's highest accepted send_sequence to {@code sequence} if it is higher; otherwise
-     * tells a retransmission (the original receipt) from a number that was skipped (too low). The
-     * UPDATE's row lock serialises concurrent sends of one device; under READ COMMITTED the look-up
-     * after a lock wait sees what the winner committed.
+     * The device claims of a batch with more than one numbered send, in a constant number of statements:
+     * per {@value #DEVICES_PER_STATEMENT} devices, one {@code SELECT … FOR UPDATE} locks the rows and reads
+     * each device's highest accepted send_sequence, the decisions are made here, and one {@code UPDATE … SET
+     * last_send_sequence = CASE id WHEN …} writes the new highest values of the devices that accepted a
+     * send (none: no UPDATE). The decisions are those of {@link #claim} run request after request in each
+     * device's arrival order: a number above the device's highest (the locked value, raised by the
+     * batch's earlier accepted sends) is accepted; a number accepted earlier in the batch is a Duplicate of
+     * that request; any other is looked up ({@link #findReceipt}, the rare path): a Duplicate of the
+     * original, or too low against the highest at that point. A device without a row fails the batch
+     * like {@link #claim} does, unless the number has a stored receipt.
+     *
+     * <p>The rows are locked in ascending id order ({@code ORDER BY id} walks the primary key, and the
+     * chunks follow each other in ascending order), the order of every other writer of device rows
+     * ({@link #claim} locks one row, {@link AckBatcher} walks ascending ids), and all of them before the
+     * inbox counters, which the sequence allocation then locks in ascending user order: two transactions
+     * can never wait on each other in a cycle. A locking read sees the latest committed value, so a batch
+     * that waited for another send of the same device decides on what that one committed, as the
+     * conditional UPDATE does.
+     */
+    private static void claimAll(DSLContext ctx, List<StoreRequest> requests, TreeMap<DeviceId, List<Integer>> numbered,
+            Outcome[] outcomes, int[] duplicateOf, Long[] sendSequences) {
+        Map<DeviceId, Long> locked = lockHighest(ctx, numbered.keySet());
+        TreeMap<DeviceId, Long> raised = new TreeMap<>();
+        numbered.forEach((device, indexes) -> {
+            Long lockedHighest = locked.get(device);
+            long highest = lockedHighest == null ? 0 : lockedHighest;
+            Map<SendSequence, Integer> acceptedInBatch = new HashMap<>();
+            for (int i : indexes) {
+                SendSequence sequence = requests.get(i).sendSequence();
+                Integer earlier = acceptedInBatch.get(sequence);
+                if (earlier != null) {
+                    duplicateOf[i] = earlier;
+                    continue;
+                }
+                if (lockedHighest != null && sequence.value() > highest) {
+                    highest = sequence.value();
+                    raised.put(device, highest);
+                    acceptedInBatch.put(sequence, i);
+                    sendSequences[i] = sequence.value();
+                    continue;
+                }
+                Optional<SendReceipt> original = findReceipt(ctx, device, sequence);
+                if (original.isPresent()) {
+                    outcomes[i] = new Outcome.Duplicate(original.get());
+                } else if (lockedHighest == null) {
+                    throw new IllegalStateException("unknown device " + device);
+                } else {
+                    outcomes[i] = new Outcome.SequenceTooLow(SendSequence.of(highest));
+                }
+            }
+        });
+        raiseHighest(ctx, raised);
+    }
+
+    /** Locks the devices' rows in ascending id order and returns their highest accepted send_sequence (no entry: no row). */
+    private static Map<DeviceId, Long> lockHighest(DSLContext ctx, Set<DeviceId> devices) {
+        List<Long> ids = devices.stream().map(DeviceId::value).sorted().toList();
+        Map<DeviceId, Long> highest = new HashMap<>(ids.size() * 2);
+        for (int from = 0; from < ids.size(); from += DEVICES_PER_STATEMENT) {
+            List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + DEVICES_PER_STATEMENT));
+            ctx.select(DEVICES.ID, DEVICES.LAST_SEND_SEQUENCE)
+                    .from(DEVICES)
+                    .where(DEVICES.ID.in(chunk))
+                    .orderBy(DEVICES.ID)
+                    .forUpdate()
+                    .fetch()
+                    .forEach(r -> highest.put(DeviceId.of(r.value1()), r.value2()));
+        }
+        return highest;
+    }
+
+    /** Writes the new highest values (rows already locked by {@link #lockHighest}): one UPDATE per chunk, none for none. */
+    private static void raiseHighest(DSLContext ctx, TreeMap<DeviceId, Long> raised) {
+        List<Map.Entry<DeviceId, Long>> entries = new ArrayList<>(raised.entrySet());
+        for (int from = 0; from < entries.size(); from += DEVICES_PER_STATEMENT) {
+            List<Map.Entry<DeviceId, Long>> chunk = entries.subList(from, Math.min(entries.size(), from + DEVICES_PER_STATEMENT));
+            Field<Long> highest;
+            if (chunk.size() == 1) {
+                highest = DSL.val(chunk.getFirst().getValue());
+            } else {
+                CaseValueStep<Long> choose = DSL.choose(DEVICES.ID);
+                CaseWhenStep<Long, Long> when = null;
+                for (Map.Entry<DeviceId, Long> e : chunk) {
+                    when = when == null ? choose.when(DSL.val(e.getKey().value()), DSL.val(e.getValue()))
+                            : when.when(DSL.val(e.getKey().value()), DSL.val(e.getValue()));
+                }
+                highest = when.otherwise(DEVICES.LAST_SEND_SEQUENCE);
+            }
+            ctx.update(DEVICES)
+                    .set(DEVICES.LAST_SEND_SEQUENCE, highest)
+                    .where(DEVICES.ID.in(chunk.stream().map(e -> e.getKey().value()).toList()))
+                    .execute();
+        }
+    }
+
+    /**
+     * The claim of a transaction's only numbered send, in one statement: raises the device's highest
+     * accepted send_sequence to {@code sequence} if it is higher; otherwise tells a retransmission (the
+     * original receipt) from a number that was skipped (too low). The UPDATE's row lock serialises
+     * concurrent sends of one device; under READ COMMITTED the look-up after a lock wait sees what the
+     * winner committed.
      */
     private Optional<Outcome> claim(DSLContext ctx, DeviceId device, SendSequence sequence) {
         int claimed = ctx.update(DEVICES)

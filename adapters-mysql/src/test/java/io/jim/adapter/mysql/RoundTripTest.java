@@ -40,6 +40,65 @@ class RoundTripTest {
         check(TestDatabase.mysql());
     }
 
+    @Test
+    void batchOnH2() throws Exception {
+        checkBatch(TestDatabase.h2());
+    }
+
+    @Test
+    @EnabledIfEnvironmentVariable(named = TestDatabase.MYSQL_URL_ENV, matches = ".+", disabledReason = TestDatabase.MYSQL_SKIPPED)
+    void batchOnMariaDb() throws Exception {
+        checkBatch(TestDatabase.mysql());
+    }
+
+    /** A group-commit batch of K numbered 1:1 sends from K devices: the statements do not grow with K. */
+    private static void checkBatch(TestDatabase database) throws Exception {
+        Counter counter = new Counter();
+        try (TestDatabase db = database.open(c -> c.set((ExecuteListener) counter).set((TransactionListener) counter))) {
+            Storage storage = db.storage();
+            JooqUnitOfWork uow = (JooqUnitOfWork) storage.unitOfWork();
+            JooqMessageStore store = new JooqMessageStore(uow, new InboxWriter(new JooqInboxSequenceAllocator(uow)));
+            UserId b = storage.users().create(uniqueAccount("rt"), profile("B"), passwordHash()).id();
+            List<Sender> senders = storage.unitOfWork().inTransaction(() -> IntStream.range(0, 32).mapToObj(i -> {
+                UserId a = storage.users().create(uniqueAccount("rt"), profile("A"), passwordHash()).id();
+                return Sender.user(a, storage.devices().create(a, deviceInfo()).id());
+            }).toList());
+
+            for (int k : new int[] {2, 32}) {
+                List<StoreRequest> batch = senders.subList(0, k).stream().map(s -> new StoreRequest(
+                        new Message(storage.messageIds().next(), s, new Receiver.User(b), MessageType.TEXT, "hi", List.of(), T0),
+                        List.of(s.userId(), b), s.deviceId(), SendSequence.of(k))).toList();
+                counter.reset();
+
+                List<Outcome> outcomes = uow.withDsl(ctx -> store.storeAll(ctx, batch));
+
+                assertThat(outcomes).hasSize(k).allMatch(Outcome.Stored.class::isInstance);
+
+                // devices SELECT … FOR UPDATE, devices UPDATE (CASE), counters UPDATE, counters SELECT, message INSERT,
+                // inbox INSERT; then COMMIT: the same for 2 and for 32 sends (it was one devices UPDATE per send)
+                assertThat(counter.statements).as("batch of %d numbered sends", k).hasSize(6);
+                assertThat(counter.statements.get(0)).as("the lock of the batch's devices").containsIgnoringCase("devices")
+                        .containsIgnoringCase("for update");
+                assertThat(counter.statements.get(1)).as("the claims of the batch").startsWithIgnoringCase("update")
+                        .containsIgnoringCase("devices");
+                assertThat(counter.commits).isEqualTo(1);
+            }
+
+            List<StoreRequest> resent = senders.subList(0, 2).stream().map(s -> new StoreRequest(
+                    new Message(storage.messageIds().next(), s, new Receiver.User(b), MessageType.TEXT, "hi", List.of(), T0),
+                    List.of(s.userId(), b), s.deviceId(), SendSequence.of(2))).toList();
+            counter.reset();
+
+            List<Outcome> outcomes = uow.withDsl(ctx -> store.storeAll(ctx, resent));
+
+            assertThat(outcomes).hasSize(2).allMatch(Outcome.Duplicate.class::isInstance);
+
+            // devices SELECT … FOR UPDATE, one receipt SELECT per retransmission, no UPDATE, nothing written; then COMMIT
+            assertThat(counter.statements).as("batch of 2 retransmissions").hasSize(3);
+            assertThat(counter.commits).isEqualTo(1);
+        }
+    }
+
     private static void check(TestDatabase database) throws Exception {
         StatementCounter counter = new StatementCounter();
         try (TestDatabase db = database.open(counter::install)) {
