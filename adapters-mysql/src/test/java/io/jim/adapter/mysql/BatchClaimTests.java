@@ -21,8 +21,6 @@ import io.jim.domain.message.SendSequence;
 import io.jim.domain.message.Sender;
 import io.jim.domain.user.UserId;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
@@ -32,8 +30,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
-import org.jooq.ExecuteContext;
-import org.jooq.ExecuteListener;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -49,7 +45,8 @@ abstract class BatchClaimTests {
     private static final Pattern DEVICES = Pattern.compile("\\bdevices\\b");
 
     private final AtomicLong ids = new AtomicLong(1_000_000);
-    private final List<String> statements = Collections.synchronizedList(new ArrayList<>());
+    private final StatementCounter counter = new StatementCounter();
+    private final List<String> statements = counter.statements;
     private volatile List<String> batchStatements = List.of();
     private TestDatabase db;
     private JooqUnitOfWork uow;
@@ -63,12 +60,7 @@ abstract class BatchClaimTests {
 
     @BeforeEach
     void open() throws Exception {
-        db = database().open(c -> c.set(new ExecuteListener() {
-            @Override
-            public void executeStart(ExecuteContext ctx) {
-                statements.add(ctx.sql());
-            }
-        }));
+        db = database().open(counter::install);
         uow = (JooqUnitOfWork) db.storage().unitOfWork();
         store = new JooqMessageStore(uow, new InboxWriter(new JooqInboxSequenceAllocator(uow)));
     }
