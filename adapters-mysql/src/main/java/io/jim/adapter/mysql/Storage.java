@@ -41,6 +41,10 @@ import org.slf4j.LoggerFactory;
  * <p>Two pools: the main one for the use cases, and a two-connection control pool for id-block
  * reservations and health probes, so that neither can be starved by a main pool full of busy
  * transactions (which might themselves be waiting for a message id).
+ *
+ * <p>The friend and group repositories answer the send path's authorization reads from memory
+ * ({@link CachedFriendRepository}, {@link CachedGroupRepository}); they are exact because this process
+ * is the only one writing friendships and memberships of its database.
  */
 public final class Storage implements AutoCloseable {
 
@@ -58,8 +62,8 @@ public final class Storage implements AutoCloseable {
     private final JooqUnitOfWork unitOfWork;
     private final JooqUserRepository users;
     private final JooqDeviceRepository devices;
-    private final JooqFriendRepository friends;
-    private final JooqGroupRepository groups;
+    private final CachedFriendRepository friends;
+    private final CachedGroupRepository groups;
     private final JooqInboxSequenceAllocator sequences;
     private final JooqInboxRepository inbox;
     private final MessageStore messageStore;
@@ -89,8 +93,8 @@ public final class Storage implements AutoCloseable {
         this.users = new JooqUserRepository(unitOfWork, clock);
         this.ackBatcher = new AckBatcher(unitOfWork, ACK_BATCH);
         this.devices = new JooqDeviceRepository(unitOfWork, clock, ackBatcher);
-        this.friends = new JooqFriendRepository(unitOfWork);
-        this.groups = new JooqGroupRepository(unitOfWork);
+        this.friends = new CachedFriendRepository(unitOfWork, new JooqFriendRepository(unitOfWork), System::nanoTime);
+        this.groups = new CachedGroupRepository(unitOfWork, new JooqGroupRepository(unitOfWork), System::nanoTime);
         this.sequences = new JooqInboxSequenceAllocator(unitOfWork);
         InboxWriter writer = new InboxWriter(sequences);
         this.inbox = new JooqInboxRepository(unitOfWork, writer);
