@@ -22,6 +22,7 @@ import org.jooq.CaseValueStep;
 import org.jooq.CaseWhenStep;
 import org.jooq.DSLContext;
 import org.jooq.Field;
+import org.jooq.Query;
 import org.jooq.impl.DSL;
 
 /**
@@ -55,6 +56,9 @@ final class JooqMessageStore implements MessageStore {
 
     private final JooqUnitOfWork uow;
     private final InboxWriter writer;
+    private final RenderedSql lockDevices = new RenderedSql(JooqMessageStore::lockDevices);
+    private final RenderedSql raiseDevices = new RenderedSql(JooqMessageStore::raiseDevices);
+    private final RenderedSql claimDevice = new RenderedSql(JooqMessageStore::claimDevice);
 
     JooqMessageStore(JooqUnitOfWork uow, InboxWriter writer) {
         this.uow = Objects.requireNonNull(uow, "uow");
@@ -155,7 +159,7 @@ final class JooqMessageStore implements MessageStore {
      * that waited for another send of the same device decides on what that one committed, as the
      * conditional UPDATE does.
      */
-    private static void claimAll(DSLContext ctx, List<StoreRequest> requests, TreeMap<DeviceId, List<Integer>> numbered,
+    private void claimAll(DSLContext ctx, List<StoreRequest> requests, TreeMap<DeviceId, List<Integer>> numbered,
             Outcome[] outcomes, int[] duplicateOf, Long[] sendSequences) {
         Map<DeviceId, Long> locked = lockHighest(ctx, numbered.keySet());
         TreeMap<DeviceId, Long> raised = new TreeMap<>();
@@ -191,43 +195,34 @@ final class JooqMessageStore implements MessageStore {
     }
 
     /** Locks the devices' rows in ascending id order and returns their highest accepted send_sequence (no entry: no row). */
-    private static Map<DeviceId, Long> lockHighest(DSLContext ctx, Set<DeviceId> devices) {
+    private Map<DeviceId, Long> lockHighest(DSLContext ctx, Set<DeviceId> devices) {
         List<Long> ids = devices.stream().map(DeviceId::value).sorted().toList();
         Map<DeviceId, Long> highest = new HashMap<>(ids.size() * 2);
         for (int from = 0; from < ids.size(); from += DEVICES_PER_STATEMENT) {
             List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + DEVICES_PER_STATEMENT));
-            ctx.select(DEVICES.ID, DEVICES.LAST_SEND_SEQUENCE)
-                    .from(DEVICES)
-                    .where(DEVICES.ID.in(chunk))
-                    .orderBy(DEVICES.ID)
-                    .forUpdate()
-                    .fetch()
-                    .forEach(r -> highest.put(DeviceId.of(r.value1()), r.value2()));
+            lockDevices.forEachLongPair(ctx, chunk.size(), chunk.toArray(),
+                    (id, last) -> highest.put(DeviceId.of(id), last));
         }
         return highest;
     }
 
     /** Writes the new highest values (rows already locked by {@link #lockHighest}): one UPDATE per chunk, none for none. */
-    private static void raiseHighest(DSLContext ctx, TreeMap<DeviceId, Long> raised) {
+    private void raiseHighest(DSLContext ctx, TreeMap<DeviceId, Long> raised) {
         List<Map.Entry<DeviceId, Long>> entries = new ArrayList<>(raised.entrySet());
         for (int from = 0; from < entries.size(); from += DEVICES_PER_STATEMENT) {
             List<Map.Entry<DeviceId, Long>> chunk = entries.subList(from, Math.min(entries.size(), from + DEVICES_PER_STATEMENT));
-            Field<Long> highest;
-            if (chunk.size() == 1) {
-                highest = DSL.val(chunk.getFirst().getValue());
-            } else {
-                CaseValueStep<Long> choose = DSL.choose(DEVICES.ID);
-                CaseWhenStep<Long, Long> when = null;
-                for (Map.Entry<DeviceId, Long> e : chunk) {
-                    when = when == null ? choose.when(DSL.val(e.getKey().value()), DSL.val(e.getValue()))
-                            : when.when(DSL.val(e.getKey().value()), DSL.val(e.getValue()));
-                }
-                highest = when.otherwise(DEVICES.LAST_SEND_SEQUENCE);
+            int n = chunk.size();
+            if (n == 1) {
+                raiseDevices.execute(ctx, 1, chunk.getFirst().getValue(), chunk.getFirst().getKey().value());
+                continue;
             }
-            ctx.update(DEVICES)
-                    .set(DEVICES.LAST_SEND_SEQUENCE, highest)
-                    .where(DEVICES.ID.in(chunk.stream().map(e -> e.getKey().value()).toList()))
-                    .execute();
+            Object[] values = new Object[3 * n];
+            for (int i = 0; i < n; i++) {
+                values[2 * i] = chunk.get(i).getKey().value();
+                values[2 * i + 1] = chunk.get(i).getValue();
+                values[2 * n + i] = chunk.get(i).getKey().value();
+            }
+            raiseDevices.execute(ctx, n, values);
         }
     }
 
@@ -239,11 +234,7 @@ final class JooqMessageStore implements MessageStore {
      * winner committed.
      */
     private Optional<Outcome> claim(DSLContext ctx, DeviceId device, SendSequence sequence) {
-        int claimed = ctx.update(DEVICES)
-                .set(DEVICES.LAST_SEND_SEQUENCE, sequence.value())
-                .where(DEVICES.ID.eq(device.value()))
-                .and(DEVICES.LAST_SEND_SEQUENCE.lt(sequence.value()))
-                .execute();
+        int claimed = claimDevice.execute(ctx, 1, sequence.value(), device.value(), sequence.value());
         if (claimed == 1) {
             return Optional.empty();
         }
@@ -265,5 +256,49 @@ final class JooqMessageStore implements MessageStore {
                 .where(MESSAGES.SENDER_DEVICE_ID.eq(device.value()))
                 .and(MESSAGES.SEND_SEQUENCE.eq(sequence.value()))
                 .fetchOptional(r -> new SendReceipt(MessageId.of(r.value1()), InboxSequence.of(r.value2()), Rows.instant(r.value3())));
+    }
+
+    /** {@code SELECT id, last_send_sequence FROM devices WHERE id IN (?, …) ORDER BY id FOR UPDATE}. */
+    private static Query lockDevices(DSLContext ctx, int devices) {
+        return ctx.select(DEVICES.ID, DEVICES.LAST_SEND_SEQUENCE)
+                .from(DEVICES)
+                .where(DEVICES.ID.in(placeholders(devices)))
+                .orderBy(DEVICES.ID)
+                .forUpdate();
+    }
+
+    /**
+     * {@code UPDATE devices SET last_send_sequence = ? WHERE id IN (?)} for one device, else {@code = CASE id
+     * WHEN ? THEN ? … ELSE last_send_sequence END WHERE id IN (?, …)}.
+     */
+    private static Query raiseDevices(DSLContext ctx, int devices) {
+        Field<Long> highest;
+        if (devices == 1) {
+            highest = DSL.val(0L);
+        } else {
+            CaseValueStep<Long> choose = DSL.choose(DEVICES.ID);
+            CaseWhenStep<Long, Long> when = null;
+            for (int i = 0; i < devices; i++) {
+                when = when == null ? choose.when(DSL.val(0L), DSL.val(0L)) : when.when(DSL.val(0L), DSL.val(0L));
+            }
+            highest = when.otherwise(DEVICES.LAST_SEND_SEQUENCE);
+        }
+        return ctx.update(DEVICES).set(DEVICES.LAST_SEND_SEQUENCE, highest).where(DEVICES.ID.in(placeholders(devices)));
+    }
+
+    /** {@code UPDATE devices SET last_send_sequence = ? WHERE id = ? AND last_send_sequence < ?}: a lone claim. */
+    private static Query claimDevice(DSLContext ctx, int one) {
+        return ctx.update(DEVICES)
+                .set(DEVICES.LAST_SEND_SEQUENCE, DSL.val(0L))
+                .where(DEVICES.ID.eq(DSL.val(0L)))
+                .and(DEVICES.LAST_SEND_SEQUENCE.lt(DSL.val(0L)));
+    }
+
+    private static List<Field<Long>> placeholders(int n) {
+        List<Field<Long>> values = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            values.add(DSL.val(0L));
+        }
+        return values;
     }
 }
