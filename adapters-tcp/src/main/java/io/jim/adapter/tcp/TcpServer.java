@@ -181,8 +181,9 @@ public final class TcpServer {
     }
 
     /**
-     * Stops accepting, sends Kick{23} to every connection and closes it, then shuts the event loops down.
-     * Each phase waits at most {@link TcpConfig#shutdownTimeout()}. Idempotent.
+     * Stops accepting, sends Kick{23} to every connection and closes it, waits until the client side of each
+     * in-VM connection has read it, then shuts the event loops down. Each phase waits at most
+     * {@link TcpConfig#shutdownTimeout()}. Idempotent.
      */
     public synchronized void stop() {
         if (stopped) {
@@ -195,6 +196,7 @@ public final class TcpServer {
         }
         long timeoutMillis = config.shutdownTimeout().toMillis();
         serverChannel.close().awaitUninterruptibly(timeoutMillis);
+        InVmEndpoint endpoint = inVm;
         inVm = null;
         inVmChannel.close().awaitUninterruptibly(timeoutMillis);
         int kicked = 0;
@@ -205,6 +207,14 @@ public final class TcpServer {
         for (Connection connection : connections) {
             if (!connection.channel().closeFuture().awaitUninterruptibly(timeoutMillis)) {
                 log.warn("conn={} did not close within {} ms", connection.id(), timeoutMillis);
+            }
+        }
+        // The client side of an in-VM connection (the WebSocket bridge) runs on the in-VM event loops too, and
+        // reads the Kick only after the server side closed. An event loop that shuts down closes its channels
+        // before it runs its queued tasks, which would drop that Kick unread: wait until the peers have it.
+        for (Channel peer : endpoint.openPeers()) {
+            if (!peer.closeFuture().awaitUninterruptibly(timeoutMillis)) {
+                log.warn("in-VM peer {} did not close within {} ms", peer.localAddress(), timeoutMillis);
             }
         }
         shutdownGroups();
