@@ -181,8 +181,9 @@ public final class TcpServer {
     }
 
     /**
-     * Stops accepting, sends Kick{23} to every connection and closes it, then shuts the event loops down.
-     * Each phase waits at most {@link TcpConfig#shutdownTimeout()}. Idempotent.
+     * Stops accepting, sends Kick{23} to every connection and closes it, waits until the client side of each
+     * in-VM connection has read it, then shuts the event loops down. Each phase waits at most
+     * {@link TcpConfig#shutdownTimeout()}. Idempotent.
      */
     public synchronized void stop() {
         if (stopped) {
@@ -195,6 +196,7 @@ public final class TcpServer {
         }
         long timeoutMillis = config.shutdownTimeout().toMillis();
         serverChannel.close().awaitUninterruptibly(timeoutMillis);
+        InVmEndpoint endpoint = inVm;
         inVm = null;
         inVmChannel.close().awaitUninterruptibly(timeoutMillis);
         int kicked = 0;
@@ -202,14 +204,30 @@ public final class TcpServer {
             connection.kick(ResultCode.SERVER_SHUTDOWN, "the server is shutting down");
             kicked++;
         }
+        // One budget for the whole phase, not one per connection: a stuck event loop must not stall stop() once
+        // for each of its connections.
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
         for (Connection connection : connections) {
-            if (!connection.channel().closeFuture().awaitUninterruptibly(timeoutMillis)) {
+            if (!connection.channel().closeFuture().awaitUninterruptibly(millisUntil(deadline))) {
                 log.warn("conn={} did not close within {} ms", connection.id(), timeoutMillis);
+            }
+        }
+        // The client side of an in-VM connection (the WebSocket bridge) runs on the in-VM event loops too, and
+        // reads the Kick only after the server side closed. An event loop that shuts down closes its channels
+        // before it runs its queued tasks, which would drop that Kick unread: wait until the peers have it.
+        for (Channel peer : endpoint.openPeers()) {
+            if (!peer.closeFuture().awaitUninterruptibly(millisUntil(deadline))) {
+                log.warn("in-VM peer {} did not close within {} ms", peer.localAddress(), timeoutMillis);
             }
         }
         shutdownGroups();
         shutdownExecutor();
         log.info("TCP stopped; {} connection(s) kicked", kicked);
+    }
+
+    /** What is left until {@code deadline} (a {@link System#nanoTime()}), in whole milliseconds, 0 once it passed. */
+    private static long millisUntil(long deadline) {
+        return Math.max(0, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime()));
     }
 
     private void shutdownGroups() {
