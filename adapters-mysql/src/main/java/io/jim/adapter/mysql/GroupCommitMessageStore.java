@@ -17,9 +17,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A {@link MessageStore} with group commit: one writer thread takes whatever sends are waiting (up to
+ * A {@link MessageStore} with group commit: a writer thread takes whatever sends are waiting (up to
  * {@code maxBatch}) and stores them in ONE transaction, so N concurrent sends cost one COMMIT (one log
- * flush) and one sequence allocation instead of N. Each caller blocks on its own future and gets its
+ * flush) and one sequence allocation instead of N. With more than one writer, one batch's statements run
+ * while another's COMMIT waits for its log flush (the writers' transactions lock device rows and then
+ * inbox counters, each in ascending id order, so they queue behind each other on common rows and never
+ * deadlock; a batch that waited for another sees what that one committed). Each caller blocks on its own future and gets its
  * own outcome. The batch is atomic: if the transaction fails, every request of the batch fails with
  * that exception and none is stored (each caller may retry; a retried numbered send is recognised).
  * Nothing waits to fill a batch: an idle store commits a lone send at once. A caller already inside a
@@ -34,18 +37,22 @@ final class GroupCommitMessageStore implements MessageStore, AutoCloseable {
     private final int maxBatch;
     private final LinkedBlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
     private final Runnable beforeBatch;
-    private final Thread writer;
+    private final List<Thread> writers;
     private volatile boolean closed;
 
     private record Pending(StoreRequest request, CompletableFuture<Outcome> outcome) {
     }
 
-    GroupCommitMessageStore(JooqUnitOfWork uow, JooqMessageStore store, int maxBatch) {
-        this(uow, store, maxBatch, () -> { });
+    GroupCommitMessageStore(JooqUnitOfWork uow, JooqMessageStore store, int maxBatch, int writers) {
+        this(uow, store, maxBatch, writers, () -> { });
     }
 
-    /** With a hook the writer runs after taking each batch and before storing it (tests pause it there). */
+    /** One writer, with a hook it runs after taking each batch and before storing it (tests pause it there). */
     GroupCommitMessageStore(JooqUnitOfWork uow, JooqMessageStore store, int maxBatch, Runnable beforeBatch) {
+        this(uow, store, maxBatch, 1, beforeBatch);
+    }
+
+    private GroupCommitMessageStore(JooqUnitOfWork uow, JooqMessageStore store, int maxBatch, int writers, Runnable beforeBatch) {
         this.beforeBatch = Objects.requireNonNull(beforeBatch, "beforeBatch");
         this.uow = Objects.requireNonNull(uow, "uow");
         this.store = Objects.requireNonNull(store, "store");
@@ -53,7 +60,14 @@ final class GroupCommitMessageStore implements MessageStore, AutoCloseable {
             throw new IllegalArgumentException("maxBatch must be at least 1");
         }
         this.maxBatch = maxBatch;
-        this.writer = Thread.ofPlatform().name("jim-group-commit").daemon().start(this::writeLoop);
+        if (writers < 1) {
+            throw new IllegalArgumentException("writers must be at least 1");
+        }
+        List<Thread> started = new ArrayList<>(writers);
+        for (int i = 0; i < writers; i++) {
+            started.add(Thread.ofPlatform().name("jim-group-commit-" + i).daemon().start(this::writeLoop));
+        }
+        this.writers = List.copyOf(started);
     }
 
     @Override
@@ -148,13 +162,16 @@ final class GroupCommitMessageStore implements MessageStore, AutoCloseable {
     @Override
     public void close() {
         closed = true;
-        try {
-            writer.join(TimeUnit.SECONDS.toMillis(30));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        if (writer.isAlive()) {
-            writer.interrupt();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        for (Thread writer : writers) {
+            try {
+                writer.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            if (writer.isAlive()) {
+                writer.interrupt();
+            }
         }
         failRemaining();
     }

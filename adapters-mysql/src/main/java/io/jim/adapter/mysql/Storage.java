@@ -70,6 +70,8 @@ public final class Storage implements AutoCloseable {
     private final GroupCommitMessageStore groupCommit;
     /** Most MessageACKs written in one transaction. */
     private static final int ACK_BATCH = 1000;
+    /** Group-commit transactions in flight at once: one runs its statements while another's COMMIT flushes. */
+    static final int GROUP_COMMIT_WRITERS = 2;
     private final AckBatcher ackBatcher;
     private final JooqStorageHealth health;
     private final SegmentMessageIdGenerator messageIds;
@@ -100,7 +102,7 @@ public final class Storage implements AutoCloseable {
         this.inbox = new JooqInboxRepository(unitOfWork, writer);
         JooqMessageStore store = new JooqMessageStore(unitOfWork, writer);
         this.groupCommit = config.groupCommitBatch() > 1
-                ? new GroupCommitMessageStore(unitOfWork, store, config.groupCommitBatch())
+                ? new GroupCommitMessageStore(unitOfWork, store, config.groupCommitBatch(), GROUP_COMMIT_WRITERS)
                 : null;
         this.messageStore = groupCommit != null ? groupCommit : store;
         this.health = new JooqStorageHealth(controlPool, CONTROL_TIMEOUT);

@@ -179,7 +179,7 @@ class GroupCommitTest {
 
     @Test
     void aSendInsideAUnitOfWorkShouldJoinItInsteadOfTheBatch() {
-        try (GroupCommitMessageStore groupCommit = new GroupCommitMessageStore(uow, store, 16)) {
+        try (GroupCommitMessageStore groupCommit = new GroupCommitMessageStore(uow, store, 16, 2)) {
             UserId a = newUser();
             UserId b = newUser();
             DeviceId phone = newDevice(a);
