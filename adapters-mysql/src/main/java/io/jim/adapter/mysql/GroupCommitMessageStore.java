@@ -147,6 +147,9 @@ final class GroupCommitMessageStore implements MessageStore, AutoCloseable {
             batch.forEach(p -> p.outcome().completeExceptionally(e));
             return;
         }
+        // Committed: the batch's after-commit actions (the pushes) in the batch's order, which is the order
+        // of the inbox sequences it allocated, from this one thread; then the callers wake up.
+        JooqMessageStore.afterCommit(requests, outcomes);
         for (int i = 0; i < batch.size(); i++) {
             batch.get(i).outcome().complete(outcomes.get(i));
         }

@@ -24,6 +24,8 @@ import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Query;
 import org.jooq.impl.DSL;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The send path's storage in one transaction per call.
@@ -51,6 +53,8 @@ import org.jooq.impl.DSL;
  */
 final class JooqMessageStore implements MessageStore {
 
+    private static final Logger LOG = LoggerFactory.getLogger(JooqMessageStore.class);
+
     /** Devices per claim statement of a batch: one to three bind values each, far below any limit. */
     static final int DEVICES_PER_STATEMENT = 500;
 
@@ -68,7 +72,22 @@ final class JooqMessageStore implements MessageStore {
     @Override
     public Outcome store(StoreRequest request) {
         Objects.requireNonNull(request, "request");
-        return uow.withDsl(ctx -> storeAll(ctx, List.of(request)).get(0));
+        Outcome outcome = uow.withDsl(ctx -> storeAll(ctx, List.of(request)).get(0));
+        afterCommit(List.of(request), List.of(outcome));
+        return outcome;
+    }
+
+    /** Runs the after-commit actions of the stored requests, in order; an action's failure is logged only. */
+    static void afterCommit(List<StoreRequest> requests, List<Outcome> outcomes) {
+        for (int i = 0; i < requests.size(); i++) {
+            if (outcomes.get(i) instanceof Outcome.Stored stored) {
+                try {
+                    requests.get(i).afterCommit().accept(stored);
+                } catch (RuntimeException e) {
+                    LOG.error("the after-commit action of message {} failed", stored.receipt().messageId(), e);
+                }
+            }
+        }
     }
 
     @Override

@@ -22,6 +22,7 @@ import io.jim.domain.message.Sender;
 import io.jim.domain.user.UserId;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -104,6 +105,50 @@ class GroupCommitTest {
                 .extracting(e -> e.message().content())
                 .containsExactly(a + "#1", c + "#1", a + "#3");
         assertThat(((Outcome.Stored) outcomes.get(3)).receipt().senderSequence()).isEqualTo(InboxSequence.of(2));
+    }
+
+    @Test
+    void afterCommitActionsOfABatchShouldRunInSequenceOrderOnOneThreadBeforeTheCallersWakeUp() throws Exception {
+        Paused paused = new Paused();
+        try (GroupCommitMessageStore groupCommit = new GroupCommitMessageStore(uow, store, 16, paused)) {
+            UserId receiver = newUser();
+            List<Long> pushed = Collections.synchronizedList(new ArrayList<>());
+            List<Thread> threads = Collections.synchronizedList(new ArrayList<>());
+            List<StoreRequest> requests = new ArrayList<>();
+            for (int i = 0; i < 9; i++) {
+                UserId sender = newUser();
+                StoreRequest plain = send(sender, newDevice(sender), receiver, 1);
+                int index = i;
+                requests.add(new StoreRequest(plain.message(), plain.owners(), plain.device(), plain.sendSequence(), stored -> {
+                    // The store committed: the copy is readable from another connection.
+                    assertThat(db.storage().inbox().read(receiver, InboxSequence.ZERO, 20)).extracting(e -> e.message().id())
+                            .contains(stored.receipt().messageId());
+                    pushed.add(stored.entries().get(1).sequence().value());
+                    threads.add(Thread.currentThread());
+                    if (index == 4) {
+                        throw new IllegalStateException("an action that fails changes no outcome");
+                    }
+                }));
+            }
+            CompletableFuture<Outcome> lone = async(groupCommit, requests.get(0));
+            paused.awaitWriterPaused();
+            List<CompletableFuture<Outcome>> queued = new ArrayList<>();
+            for (int i = 1; i < 9; i++) {
+                queued.add(async(groupCommit, requests.get(i)));
+            }
+            awaitTrue(() -> groupCommit.queued() == 8);
+
+            paused.release();
+
+            assertThat(lone.get(30, TimeUnit.SECONDS)).isInstanceOf(Outcome.Stored.class);
+            for (CompletableFuture<Outcome> f : queued) {
+                assertThat(f.get(30, TimeUnit.SECONDS)).isInstanceOf(Outcome.Stored.class);
+                // Every action of the batch ran before any of its callers got its outcome.
+                assertThat(pushed).hasSize(9);
+            }
+            assertThat(pushed).containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L);
+            assertThat(threads.subList(1, 9)).as("the batch's actions run on one thread").containsOnly(threads.get(1));
+        }
     }
 
     @Test

@@ -39,6 +39,14 @@ public final class InMemoryMessageStore implements MessageStore, InMemoryUnitOfW
 
     @Override
     public Outcome store(StoreRequest request) {
+        Outcome outcome = storeInTransaction(request);
+        if (outcome instanceof Outcome.Stored stored) {
+            request.afterCommit().accept(stored); // after the (fake) commit; the fake does not order concurrent stores
+        }
+        return outcome;
+    }
+
+    private Outcome storeInTransaction(StoreRequest request) {
         storeCalls.incrementAndGet();
         return unitOfWork.inTransaction(() -> {
             synchronized (this) {

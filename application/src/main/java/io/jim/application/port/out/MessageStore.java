@@ -9,21 +9,40 @@ import io.jim.domain.user.UserId;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * The send path's storage: de-duplication, the message stored once and its inbox copies, all in one
  * transaction that has committed when {@link #store} returns. An implementation may put several
  * concurrent calls into one transaction (group commit); each caller still gets its own outcome.
+ *
+ * <p>A request may carry an after-commit action (the send path pushes the copies there). The store runs
+ * it once the copies are committed and before {@link #store} returns, and it runs the actions of the
+ * requests it commits in the order of their inbox sequences: copies committed one after the other are
+ * pushed in that order even when the senders' threads wake up in another (a device that got them out of
+ * order would have to sync). When the caller's own unit of work surrounds the store, the commit is the
+ * caller's, and the action runs when {@link #store} returns. An action must not block; an exception it
+ * throws is logged and does not change the outcome.
  */
 public interface MessageStore {
 
-    /** A message to store, with the owners of its copies and the sending device's numbering. */
-    record StoreRequest(Message message, List<UserId> owners, DeviceId device, SendSequence sendSequence) {
+    /**
+     * A message to store, with the owners of its copies, the sending device's numbering, and what to do
+     * once the copies are committed (see the interface).
+     */
+    record StoreRequest(Message message, List<UserId> owners, DeviceId device, SendSequence sendSequence,
+                        Consumer<Outcome.Stored> afterCommit) {
         public StoreRequest {
             Objects.requireNonNull(message, "message");
             owners = List.copyOf(owners);
             Objects.requireNonNull(device, "device");
             Objects.requireNonNull(sendSequence, "sendSequence");
+            Objects.requireNonNull(afterCommit, "afterCommit");
+        }
+
+        /** A request with nothing to do after the commit. */
+        public StoreRequest(Message message, List<UserId> owners, DeviceId device, SendSequence sendSequence) {
+            this(message, owners, device, sendSequence, stored -> { });
         }
     }
 

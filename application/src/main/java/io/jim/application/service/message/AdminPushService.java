@@ -79,12 +79,11 @@ public final class AdminPushService implements AdminPushUseCase {
         Recipients recipients = recipients(command);
         Message message = new Message(ids.next(), Sender.BUSINESS, recipients.receiver(), type, command.content(),
                 List.of(), clock.instant().truncatedTo(ChronoUnit.MILLIS));
-        Outcome outcome = store.store(
-                new MessageStore.StoreRequest(message, recipients.owners(), DeviceId.NONE, SendSequence.NONE));
+        Outcome outcome = store.store(new MessageStore.StoreRequest(message, recipients.owners(), DeviceId.NONE,
+                SendSequence.NONE, committed -> gateway.deliver(committed.entries(), DeviceId.NONE)));
         if (!(outcome instanceof Outcome.Stored stored)) {
             throw new IllegalStateException("an unnumbered send cannot be a duplicate: " + outcome);
         }
-        gateway.deliver(stored.entries(), DeviceId.NONE);
         log.info("business message stored message_id={} copies={}", message.id(), stored.entries().size());
         return message.id();
     }

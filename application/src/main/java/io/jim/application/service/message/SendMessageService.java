@@ -52,8 +52,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Then the message is built (id from the generator, sender stamped from the principal, send time
  * from the clock in whole milliseconds) with one copy per inbox owner ({@link FanOut}), and stored:
- * Stored → pushed (after the commit, which {@code store} has done) to every online device of every
- * owner except the sending one; Duplicate → the original receipt, nothing pushed; SequenceTooLow →
+ * Stored → pushed (by the store's after-commit action, in inbox-sequence order) to every online device
+ * of every owner except the sending one; Duplicate → the original receipt, nothing pushed; SequenceTooLow →
  * INVALID_ARGUMENT {@code send_sequence}.
  *
  * <p>Port calls per accepted send: one authorization read ({@link FriendRepository#areFriends} or
@@ -136,18 +136,19 @@ public final class SendMessageService implements SendMessageUseCase {
         if (debug) {
             org.slf4j.MDC.put(LogContext.MESSAGE_ID, message.id().toString());
         }
-        Outcome outcome = store.store(
-                new MessageStore.StoreRequest(message, addressed.owners(), sender.deviceId(), command.sendSequence()));
+        // The pushes run as the store's after-commit action, in the order of the inbox sequences (see
+        // MessageStore). The watermarks first: the acks of the pushes then need no read.
+        Outcome outcome = store.store(new MessageStore.StoreRequest(message, addressed.owners(), sender.deviceId(),
+                command.sendSequence(), stored -> {
+                    watermarks.raise(stored.entries());
+                    gateway.deliver(stored.entries(), sender.deviceId());
+                }));
         return switch (outcome) {
             case Outcome.Stored stored -> {
                 if (debug) {
                     log.debug("send stored copies={} sync_sequence={}", stored.entries().size(),
                             stored.receipt().senderSequence());
                 }
-                // Committed (store returns after the commit; no caller's unit of work surrounds a send):
-                // the acks of the pushes below need no read of the newest sequence.
-                watermarks.raise(stored.entries());
-                gateway.deliver(stored.entries(), sender.deviceId());
                 yield new SendResult(stored.receipt(), false);
             }
             case Outcome.Duplicate duplicate -> {
