@@ -125,6 +125,7 @@ public final class JimSession implements AutoCloseable {
     private Future<?> heartbeatTask;
     private Future<?> reconnectTask;
     private Future<?> resyncTask;
+    private Future<?> gapCheckTask;
     private Future<?> closeTimeoutTask;
 
     private JimSession(Builder b) {
@@ -429,8 +430,10 @@ public final class JimSession implements AutoCloseable {
         syncing = false;
         cancel(heartbeatTask);
         cancel(resyncTask);
+        cancel(gapCheckTask);
         heartbeatTask = null;
         resyncTask = null;
+        gapCheckTask = null;
         if (closing) {
             finish(null);
             return;
@@ -487,6 +490,7 @@ public final class JimSession implements AutoCloseable {
         cancel(heartbeatTask);
         cancel(reconnectTask);
         cancel(resyncTask);
+        cancel(gapCheckTask);
         cancel(closeTimeoutTask);
         Connection conn = connection;
         connection = null;
@@ -595,7 +599,7 @@ public final class JimSession implements AutoCloseable {
             drain();
             ackDue = true;
             if (hasGap()) {
-                startSync();
+                onGap();
             }
         }
         p.future.complete(result);
@@ -642,8 +646,36 @@ public final class JimSession implements AutoCloseable {
                 scheduleResync();
             }
         } else if (hasGap()) {
+            onGap();
+        }
+    }
+
+    /**
+     * A push left a gap after the last contiguous sequence. The missing copies may be this device's own
+     * sends whose MessageSendACK is still on its way (the server pushes a batch's copies to the other
+     * devices as soon as it has committed, so a push can overtake the ack of an older own send; the own
+     * copy is never pushed here). When every missing sequence can be such a send, the acks are awaited:
+     * each one fills its place and checks again, and a sync follows after {@code gapResyncDelay} if a gap
+     * is still there. Otherwise the copies were missed (or dropped by the server): sync at once.
+     */
+    private void onGap() {
+        long missing = buffer.lastKey() - lastSequence - buffer.size();
+        if (missing <= pending.size()) {
+            scheduleResyncIfGap();
+        } else {
             startSync(); // no-op while a sync is running: its answer plus the buffer cover the gap
         }
+    }
+
+    private void scheduleResyncIfGap() {
+        if (gapCheckTask != null && !gapCheckTask.isDone()) {
+            return;
+        }
+        gapCheckTask = timer.schedule(() -> context.execute(() -> {
+            if (hasGap()) {
+                startSync();
+            }
+        }), gapResyncDelay.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     private void accept(MessageItem item) {

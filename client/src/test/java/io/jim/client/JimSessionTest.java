@@ -148,6 +148,36 @@ class JimSessionTest {
     }
 
     @Test
+    void aPushThatOvertakesTheAckOfAnOwnSendWaitsForTheAckInsteadOfSyncing() throws Exception {
+        FakeConnection conn = startAndSignIn(builder(), 0);
+        conn.expectSyncTrigger(0);
+        conn.syncBatch(false);
+        CompletableFuture<SendAck> sent = session.send(OutgoingMessage.textToUser(2, "mine"));
+        MessageSend send = conn.expectSend();
+
+        conn.push(2); // a friend's message, committed after mine, arrives before my ack
+        conn.sendAck(ok(send.getSendSequence(), 7001, 1)); // my own copy is 1
+
+        conn.expectAck(2); // no SyncTrigger in between: the ack filled the gap
+        assertThat(sent.get(WAIT, TimeUnit.MILLISECONDS).syncSequence()).isEqualTo(1);
+        listener.awaitMessages(2);
+        assertThat(listener.sequences()).containsExactly(1L, 2L);
+    }
+
+    @Test
+    void aGapThatPendingSendsCannotExplainIsSyncedAtOnce() throws Exception {
+        FakeConnection conn = startAndSignIn(builder(), 0);
+        conn.expectSyncTrigger(0);
+        conn.syncBatch(false);
+        session.send(OutgoingMessage.textToUser(2, "mine"));
+        conn.expectSend();
+
+        conn.push(3); // 1 and 2 missing, only one own send in flight
+
+        conn.expectSyncTrigger(0);
+    }
+
+    @Test
     void gapLeftOpenBySyncAnswerIsSyncedAgainLater() throws Exception {
         FakeConnection conn = startAndSignIn(builder().gapResyncDelay(Duration.ofMillis(20)), 0);
         conn.expectSyncTrigger(0);
