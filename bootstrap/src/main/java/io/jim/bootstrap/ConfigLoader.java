@@ -61,7 +61,7 @@ public final class ConfigLoader {
                 text("JIM_DB_PASSWORD"),
                 integer("JIM_DB_POOL_SIZE", 16, 1, 1000),
                 text("JIM_DB_DIALECT").map(this::dialect),
-                integer("JIM_DB_GROUP_COMMIT", 32, 0, 10_000),
+                integer("JIM_DB_GROUP_COMMIT", 128, 0, 10_000),
                 Path.of(text("JIM_DATA_DIR").orElse("./data")),
                 text("JIM_ADMIN_TOKEN").map(this::adminToken),
                 Duration.ofSeconds(integer("JIM_HEARTBEAT_TIMEOUT_SECONDS", 600, 1, 86_400)),
