@@ -3,6 +3,7 @@ package io.jim.adapter.http;
 import static io.jim.adapter.http.RouteTestSupport.assertStatus;
 import static io.jim.adapter.http.RouteTestSupport.q;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.jim.adapter.http.support.Http;
@@ -200,6 +201,29 @@ class HostileInputTest {
         assertErrorBody(a, 413, null);
         assertThat(a.json().path("code").asInt()).isEqualTo(10);
         assertThat(a.json().path("error").asText()).isEqualTo("TOO_LARGE");
+    }
+
+    @Test
+    void anOversizeBodyStillInFlightIsReadBeforeThe413SoThatTheClientCanReadIt() throws Exception {
+        // Answering after the headers and closing with the body unread resets the connection while the client
+        // is still writing: the client's write fails (broken pipe) and it may never read the 413.
+        byte[] body = ("{\"nickname\":" + q("x".repeat(70_000)) + "}").getBytes(StandardCharsets.UTF_8);
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", s.harness.server.port())) {
+            java.io.OutputStream out = socket.getOutputStream();
+            out.write(("POST /api/users HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                    + "Content-Length: " + body.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.write(body, 0, 1024);
+            out.flush();
+            // The body is not complete: the server must still be reading it, not answering.
+            socket.setSoTimeout(1_000);
+            assertThatThrownBy(() -> socket.getInputStream().read()).as("an answer before the body was complete")
+                    .isInstanceOf(java.net.SocketTimeoutException.class);
+
+            out.write(body, 1024, body.length - 1024);
+            out.flush();
+            socket.setSoTimeout(10_000);
+            assertThat(new String(socket.getInputStream().readNBytes(12), StandardCharsets.US_ASCII)).isEqualTo("HTTP/1.1 413");
+        }
     }
 
     @Test

@@ -6,6 +6,8 @@ import io.javalin.http.MethodNotAllowedResponse;
 import io.jim.application.port.out.UnavailableException;
 import io.jim.domain.shared.DomainException;
 import io.jim.domain.shared.ErrorCode;
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -24,8 +26,40 @@ public final class ErrorHandling {
     private ErrorHandling() {
     }
 
+    /**
+     * Reads and discards what is left of the request body, up to {@link #DRAIN_LIMIT}. A 413 is decided
+     * before the body is read (a declared length over the limit) or after its first 64 KiB; answering and
+     * closing while the client is still writing the rest makes its socket fail with a broken pipe (the
+     * unread bytes reset the connection), and many clients then never read the 413. A body declared larger
+     * than the limit is not read: that client gets the 413 and the close. The read is bounded in time by
+     * the connection's idle timeout.
+     */
+    private static void drainBody(Context ctx) {
+        long declared = ctx.req().getContentLengthLong();
+        if (declared > DRAIN_LIMIT) {
+            return;
+        }
+        try {
+            InputStream in = ctx.req().getInputStream();
+            byte[] buffer = new byte[8192];
+            long read = 0;
+            int n;
+            while (read <= DRAIN_LIMIT && (n = in.read(buffer)) >= 0) {
+                read += n;
+            }
+        } catch (IOException | IllegalStateException e) {
+            LOG.debug("could not drain a refused request body", e);
+        }
+    }
+
+    /** The most of a refused oversize body read and thrown away so that the client can read the 413. */
+    static final long DRAIN_LIMIT = 1 << 20;
+
     public static void domain(DomainException e, Context ctx) {
         ErrorCode code = e.code();
+        if (code == ErrorCode.TOO_LARGE) {
+            drainBody(ctx);
+        }
         String field = code == ErrorCode.INVALID_ARGUMENT ? e.field().orElse(null) : null;
         write(ctx, code, e.getMessage(), field);
     }
