@@ -12,8 +12,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import org.jooq.CaseValueStep;
-import org.jooq.CaseWhenStep;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Query;
@@ -126,13 +124,9 @@ final class AckBatcher implements AutoCloseable {
                     if (n == 1) {
                         update.execute(ctx, 1, chunk.getFirst().getValue(), chunk.getFirst().getKey());
                     } else {
-                        Object[] values = new Object[3 * n];
-                        for (int i = 0; i < n; i++) {
-                            values[2 * i] = chunk.get(i).getKey();
-                            values[2 * i + 1] = chunk.get(i).getValue();
-                            values[2 * n + i] = chunk.get(i).getKey();
-                        }
-                        update.execute(ctx, n, values);
+                        long[] devices = chunk.stream().mapToLong(Map.Entry::getKey).toArray();
+                        long[] sequences = chunk.stream().mapToLong(Map.Entry::getValue).toArray();
+                        update.execute(ctx, n, RenderedSql.caseThenIn(devices, sequences));
                     }
                 }
                 return null;
@@ -153,24 +147,10 @@ final class AckBatcher implements AutoCloseable {
      * rendered once per size ({@link RenderedSql}).
      */
     private static Query update(DSLContext ctx, int devices) {
-        Field<Long> claimed;
-        if (devices == 1) {
-            claimed = DSL.val(0L);
-        } else {
-            CaseValueStep<Long> choose = DSL.choose(DEVICES.ID);
-            CaseWhenStep<Long, Long> when = null;
-            for (int i = 0; i < devices; i++) {
-                when = when == null ? choose.when(DSL.val(0L), DSL.val(0L)) : when.when(DSL.val(0L), DSL.val(0L));
-            }
-            claimed = when.otherwise(DEVICES.ACKED_SEQUENCE);
-        }
-        List<Field<Long>> ids = new ArrayList<>(devices);
-        for (int i = 0; i < devices; i++) {
-            ids.add(DSL.val(0L));
-        }
+        Field<Long> claimed = devices == 1 ? DSL.val(0L) : RenderedSql.caseOf(DEVICES.ID, devices, DEVICES.ACKED_SEQUENCE);
         return ctx.update(DEVICES)
                 .set(DEVICES.ACKED_SEQUENCE, DSL.greatest(DEVICES.ACKED_SEQUENCE, claimed))
-                .where(DEVICES.ID.in(ids));
+                .where(DEVICES.ID.in(RenderedSql.placeholders(devices)));
     }
 
     @Override

@@ -11,9 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
-import org.jooq.CaseWhenStep;
 import org.jooq.DSLContext;
-import org.jooq.Field;
 import org.jooq.Query;
 import org.jooq.impl.DSL;
 
@@ -67,14 +65,9 @@ final class JooqInboxSequenceAllocator implements InboxSequenceAllocator {
                 }
                 updated = addSame.execute(ctx, n, values);
             } else {
-                Object[] values = new Object[3 * n];
-                for (int i = 0; i < n; i++) {
-                    UserId user = chunk.get(i);
-                    values[2 * i] = user.value();
-                    values[2 * i + 1] = (long) sorted.get(user);
-                    values[2 * n + i] = user.value();
-                }
-                updated = addEach.execute(ctx, n, values);
+                long[] owners = chunk.stream().mapToLong(UserId::value).toArray();
+                long[] increments = chunk.stream().mapToLong(sorted::get).toArray();
+                updated = addEach.execute(ctx, n, RenderedSql.caseThenIn(owners, increments));
             }
             if (updated != n) {
                 throw new IllegalStateException("an inbox counter is missing: " + (n - updated)
@@ -106,33 +99,20 @@ final class JooqInboxSequenceAllocator implements InboxSequenceAllocator {
     private static Query addSame(DSLContext ctx, int users) {
         return ctx.update(INBOX_COUNTERS)
                 .set(INBOX_COUNTERS.LAST_SEQUENCE, INBOX_COUNTERS.LAST_SEQUENCE.plus(DSL.val(0L)))
-                .where(INBOX_COUNTERS.USER_ID.in(ids(users)));
+                .where(INBOX_COUNTERS.USER_ID.in(RenderedSql.placeholders(users)));
     }
 
     /** The same with a CASE over the user ids ({@code WHEN ? THEN ?} per user, then the IN list). */
     private static Query addEach(DSLContext ctx, int users) {
-        CaseWhenStep<Long, Long> cases = null;
-        for (int i = 0; i < users; i++) {
-            cases = cases == null
-                    ? DSL.case_(INBOX_COUNTERS.USER_ID).when(DSL.val(0L), DSL.val(0L))
-                    : cases.when(DSL.val(0L), DSL.val(0L));
-        }
         return ctx.update(INBOX_COUNTERS)
-                .set(INBOX_COUNTERS.LAST_SEQUENCE, INBOX_COUNTERS.LAST_SEQUENCE.plus(cases.otherwise(DSL.inline(0L))))
-                .where(INBOX_COUNTERS.USER_ID.in(ids(users)));
+                .set(INBOX_COUNTERS.LAST_SEQUENCE, INBOX_COUNTERS.LAST_SEQUENCE.plus(
+                        RenderedSql.caseOf(INBOX_COUNTERS.USER_ID, users, DSL.inline(0L))))
+                .where(INBOX_COUNTERS.USER_ID.in(RenderedSql.placeholders(users)));
     }
 
     /** {@code SELECT user_id, last_sequence FROM inbox_counters WHERE user_id IN (?, …)}. */
     private static Query read(DSLContext ctx, int users) {
         return ctx.select(INBOX_COUNTERS.USER_ID, INBOX_COUNTERS.LAST_SEQUENCE).from(INBOX_COUNTERS)
-                .where(INBOX_COUNTERS.USER_ID.in(ids(users)));
-    }
-
-    private static List<Field<Long>> ids(int n) {
-        List<Field<Long>> ids = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
-            ids.add(DSL.val(0L));
-        }
-        return ids;
+                .where(INBOX_COUNTERS.USER_ID.in(RenderedSql.placeholders(users)));
     }
 }

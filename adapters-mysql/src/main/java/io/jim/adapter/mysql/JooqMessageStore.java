@@ -18,8 +18,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import org.jooq.CaseValueStep;
-import org.jooq.CaseWhenStep;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Query;
@@ -235,13 +233,9 @@ final class JooqMessageStore implements MessageStore {
                 raiseDevices.execute(ctx, 1, chunk.getFirst().getValue(), chunk.getFirst().getKey().value());
                 continue;
             }
-            Object[] values = new Object[3 * n];
-            for (int i = 0; i < n; i++) {
-                values[2 * i] = chunk.get(i).getKey().value();
-                values[2 * i + 1] = chunk.get(i).getValue();
-                values[2 * n + i] = chunk.get(i).getKey().value();
-            }
-            raiseDevices.execute(ctx, n, values);
+            long[] devices = chunk.stream().mapToLong(e -> e.getKey().value()).toArray();
+            long[] highest = chunk.stream().mapToLong(Map.Entry::getValue).toArray();
+            raiseDevices.execute(ctx, n, RenderedSql.caseThenIn(devices, highest));
         }
     }
 
@@ -281,7 +275,7 @@ final class JooqMessageStore implements MessageStore {
     private static Query lockDevices(DSLContext ctx, int devices) {
         return ctx.select(DEVICES.ID, DEVICES.LAST_SEND_SEQUENCE)
                 .from(DEVICES)
-                .where(DEVICES.ID.in(placeholders(devices)))
+                .where(DEVICES.ID.in(RenderedSql.placeholders(devices)))
                 .orderBy(DEVICES.ID)
                 .forUpdate();
     }
@@ -291,18 +285,8 @@ final class JooqMessageStore implements MessageStore {
      * WHEN ? THEN ? … ELSE last_send_sequence END WHERE id IN (?, …)}.
      */
     private static Query raiseDevices(DSLContext ctx, int devices) {
-        Field<Long> highest;
-        if (devices == 1) {
-            highest = DSL.val(0L);
-        } else {
-            CaseValueStep<Long> choose = DSL.choose(DEVICES.ID);
-            CaseWhenStep<Long, Long> when = null;
-            for (int i = 0; i < devices; i++) {
-                when = when == null ? choose.when(DSL.val(0L), DSL.val(0L)) : when.when(DSL.val(0L), DSL.val(0L));
-            }
-            highest = when.otherwise(DEVICES.LAST_SEND_SEQUENCE);
-        }
-        return ctx.update(DEVICES).set(DEVICES.LAST_SEND_SEQUENCE, highest).where(DEVICES.ID.in(placeholders(devices)));
+        Field<Long> highest = devices == 1 ? DSL.val(0L) : RenderedSql.caseOf(DEVICES.ID, devices, DEVICES.LAST_SEND_SEQUENCE);
+        return ctx.update(DEVICES).set(DEVICES.LAST_SEND_SEQUENCE, highest).where(DEVICES.ID.in(RenderedSql.placeholders(devices)));
     }
 
     /** {@code UPDATE devices SET last_send_sequence = ? WHERE id = ? AND last_send_sequence < ?}: a lone claim. */
@@ -311,13 +295,5 @@ final class JooqMessageStore implements MessageStore {
                 .set(DEVICES.LAST_SEND_SEQUENCE, DSL.val(0L))
                 .where(DEVICES.ID.eq(DSL.val(0L)))
                 .and(DEVICES.LAST_SEND_SEQUENCE.lt(DSL.val(0L)));
-    }
-
-    private static List<Field<Long>> placeholders(int n) {
-        List<Field<Long>> values = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
-            values.add(DSL.val(0L));
-        }
-        return values;
     }
 }

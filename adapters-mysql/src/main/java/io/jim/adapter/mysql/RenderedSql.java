@@ -4,11 +4,17 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiFunction;
+import org.jooq.CaseValueStep;
+import org.jooq.CaseWhenStep;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.Query;
+import org.jooq.impl.DSL;
 
 /**
  * The SQL of one statement shape, rendered by jOOQ once per size and reused.
@@ -78,6 +84,37 @@ final class RenderedSql {
                 }
             }
         });
+    }
+
+    /** {@code n} bind placeholders, for an IN list of a statement shape. */
+    static List<Field<Long>> placeholders(int n) {
+        List<Field<Long>> values = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            values.add(DSL.val(0L));
+        }
+        return values;
+    }
+
+    /** {@code CASE key WHEN ? THEN ? … (n times) ELSE otherwise END}, bound with {@link #caseThenIn}. */
+    static Field<Long> caseOf(Field<Long> key, int n, Field<Long> otherwise) {
+        CaseValueStep<Long> choose = DSL.choose(key);
+        CaseWhenStep<Long, Long> when = null;
+        for (int i = 0; i < n; i++) {
+            when = when == null ? choose.when(DSL.val(0L), DSL.val(0L)) : when.when(DSL.val(0L), DSL.val(0L));
+        }
+        return when.otherwise(otherwise);
+    }
+
+    /** The values of a {@link #caseOf} CASE followed by an IN list of the same keys: k1, v1, … kn, vn, k1 … kn. */
+    static Object[] caseThenIn(long[] keys, long[] values) {
+        int n = keys.length;
+        Object[] bound = new Object[3 * n];
+        for (int i = 0; i < n; i++) {
+            bound[2 * i] = keys[i];
+            bound[2 * i + 1] = values[i];
+            bound[2 * n + i] = keys[i];
+        }
+        return bound;
     }
 
     /** Receives one row of two longs. */
